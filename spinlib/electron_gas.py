@@ -85,8 +85,11 @@ def spin_density_s(zeta) -> np.ndarray:
     >>> bool(np.isclose(spin_density_s(0.5), 0.5 * (3 + 0.25) / (6 * np.pi**2)))
     True
     """
-    n_plus, n_minus = densities(zeta)
-    return (n_plus - n_minus) / 2.0
+    kp, km = fermi_wavevectors(zeta)
+    zeta = np.asarray(zeta, dtype=float)
+    # (k+³ - k-³)/12π² with k+ - k- = 2ζ factored out exactly: no cancellation
+    # for small ζ
+    return zeta * (kp**2 + kp * km + km**2) / (6 * np.pi**2)
 
 
 def densities_of_states(zeta) -> tuple[np.ndarray, np.ndarray]:

@@ -96,7 +96,7 @@ def execute_notebook(path: str | Path, *, timeout: int = 600) -> None:
             timeout=timeout,
             resources={"metadata": {"path": str(path.parent.resolve())}},
             record_timing=False,
-            store_widget_state=False,
+            store_widget_state=True,  # needed by nbclient for Output widgets; stripped below
             allow_errors=False,
         )
         client.execute()

@@ -66,9 +66,19 @@ def use_style() -> None:
 
 @contextlib.contextmanager
 def style() -> Iterator[None]:
-    """Context manager: draw inside the spinlib style, then restore rcParams."""
-    with mpl.rc_context(STYLE):
+    """Context manager: draw inside the spinlib style, then restore rcParams.
+
+    Only the keys of :data:`STYLE` are restored on exit (unlike
+    ``matplotlib.rc_context``, which would also undo the interactive mode that
+    a Jupyter backend switches on while the first figure is created, so that
+    later figures would no longer be shown inline).
+    """
+    saved = {key: mpl.rcParams[key] for key in STYLE}
+    mpl.rcParams.update(STYLE)
+    try:
         yield
+    finally:
+        mpl.rcParams.update(saved)
 
 
 def spin_colormap() -> str:
