@@ -2,13 +2,20 @@
 and Lee, "Spin torque and force due to current for general spin textures",
 J. Phys. Soc. Jpn. 76, 054707 (2007).
 
-Modules (imports only go downward in this list):
+Modules (imports only go downward in this list; ``tests/test_project.py``
+checks it):
 
-* ``spinlib._validation``, ``spinlib.plotting``: shared helpers;
-* ``spinlib.electron_gas`` (eq. 13), ``spinlib.gauge`` (eqs. 6-20),
-  ``spinlib.textures``: one paper topic per module;
-* ``spinlib.figures``, ``spinlib.notebooks``, ``spinlib.cli``: the figure
-  registry, the notebook executor and the command line.
+* shared helpers: ``_validation`` (argument checks), ``plotting`` (the one
+  plot style), ``symbolic`` (decision procedure for trigonometric identities);
+* one paper topic per module: ``electron_gas`` (the two-band model, eq. 13),
+  ``gauge`` (eqs. 6-20), ``textures`` (walls, vortices, skyrmions),
+  ``topology`` (eqs. 61-65), ``response`` and ``ksums`` (eqs. 21-41),
+  ``relaxation`` (eqs. 79-87), ``units`` (SI and micromagnetic conventions);
+* what combines them: ``torque`` (eqs. 42-52), ``forces`` (eqs. 53-65),
+  ``resistivity`` (eqs. 66-78), ``thiele`` (eqs. 88-90), ``scattering``
+  (exact 1D scattering, beyond the paper);
+* top: ``figures`` (the figure registry), ``notebooks`` (the executor),
+  ``cli`` (the ``spinlib`` command).
 
 Units: ħ = 1 and the paper's dimensionless variables (k_F = 1, q̃ = q/2k_F, ζ)
 inside spinlib; see each module's docstring.
