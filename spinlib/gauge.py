@@ -58,6 +58,7 @@ from ._validation import (
     check_spacing,
     check_zeta,
 )
+from .grids import field_gradient
 
 __all__ = [
     "PAULI",
@@ -297,14 +298,8 @@ def gauge_field(theta, phi, spacing) -> np.ndarray:
 
 
 def _gauge_field_from_m(m: np.ndarray, h: tuple[float, ...]) -> np.ndarray:
-    ndim = m.ndim - 1
-    grads = np.gradient(m, *h, axis=tuple(range(ndim)), edge_order=2)
-    if ndim == 1:
-        grads = [grads]
-    out = np.empty((ndim, 3) + m.shape[:-1])
-    for i, dm in enumerate(grads):
-        out[i] = np.moveaxis(np.cross(m, dm), -1, 0)
-    return out
+    grads = field_gradient(m, h)  # (ndim, *grid, 3)
+    return np.moveaxis(np.cross(m, grads), -1, 1)  # (ndim, 3, *grid)
 
 
 def project_parallel_perp(A: np.ndarray, phi) -> tuple[np.ndarray, np.ndarray]:

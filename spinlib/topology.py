@@ -57,8 +57,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_finite_array, check_choice, check_positive, check_spacing
-from ._validation import check_unit_vectors
+from ._validation import as_finite_array, check_choice, check_positive, check_spacing, check_unit_vectors
 from .textures import field_gradient, grid_integral
 
 __all__ = [

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ast
 import re
-import tomllib
 from pathlib import Path
 
 import nbformat
 import pytest
+import tomllib
 
 from spinlib import cli, figures
 
@@ -113,7 +113,7 @@ def test_unknown_figure_name_is_rejected():
 
 # Layers of the package: a module may import only from its own layer or below.
 LAYERS = {
-    "_validation": 0, "plotting": 0, "symbolic": 0,
+    "_validation": 0, "plotting": 0, "symbolic": 0, "grids": 0,
     "electron_gas": 1, "gauge": 1, "textures": 1, "topology": 1, "response": 1, "ksums": 1,
     "relaxation": 1, "units": 1,
     "torque": 2, "forces": 2, "resistivity": 2, "thiele": 2, "scattering": 2,

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from spinlib import electron_gas
+from spinlib import scattering as sc
 from spinlib.scattering import (
     CHANNELS,
     PROBABILITY_KEYS,
@@ -26,7 +27,6 @@ from spinlib.scattering import (
     tanh_profile,
     tanh_wall,
 )
-from spinlib import scattering as sc
 
 # The two discretisations must agree on the continuum answer to this
 # absolute accuracy on every probability (the brief's requirement).

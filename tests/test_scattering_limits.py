@@ -26,10 +26,10 @@ from spinlib import electron_gas
 from spinlib.gauge import gauge_parallel_perp
 from spinlib.scattering import (
     WallProfile,
-    custom_profile,
     born_linear_wall,
     born_probabilities,
     born_tanh_wall,
+    custom_profile,
     linear_wall,
     rosen_zener_mistracking,
     scattering_matrix,

@@ -36,7 +36,7 @@ from spinlib.thiele import (
     thiele_trajectory,
     thiele_velocity,
 )
-from spinlib.topology import belavin_polyakov_charge_in_square, topological_charge, vortex_number_tensor
+from spinlib.topology import belavin_polyakov_charge_in_square, vortex_number_tensor
 
 EZ = np.array([0.0, 0.0, 1.0])
 
