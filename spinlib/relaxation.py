@@ -116,6 +116,7 @@ from .electron_gas import densities, densities_of_states, exchange_splitting
 from .textures import field_gradient
 
 __all__ = [
+    "beta_sf_printed_band_reading",
     "MagneticImpurities",
     "born_scattering_rates",
     "spin_flip_rates",
@@ -622,3 +623,24 @@ def beta_force(beta, drift_velocity, local_spin_density, stiffness) -> np.ndarra
     n_spin = float(check_positive(local_spin_density, "local_spin_density"))
     stiffness = float(check_nonnegative(stiffness, "stiffness"))
     return beta * n_spin * stiffness * u
+
+
+def beta_sf_printed_band_reading(zeta, impurities: MagneticImpurities,
+                                 current_polarization=None) -> np.ndarray:
+    """Eq. (83) *as printed*, read with the band densities of states ν± — wrong, for display.
+
+    (π n_s u_s²/Δ)[(S_⊥² + S_z²) ν₊ + (S_⊥² - S_z²) ν₋/P_j] with ν± = k_F±/2π²,
+    the meaning ν± has everywhere else in the paper.  It disagrees with the
+    golden-rule momentum transfer of :func:`spinlib.golden_rule.beta_golden_rule`
+    (``tests/test_relaxation.py::test_printed_band_reading_of_83_disagrees``);
+    the correct reading (ν₊ ± ν₋) is :func:`beta_sf`.  Kept only so that
+    notebook 07 can show the discrepancy.
+    """
+    nu_p, nu_m = densities_of_states(zeta)
+    delta = exchange_splitting(zeta)
+    p = current_polarization_drude(zeta) if current_polarization is None else current_polarization
+    imp = impurities
+    return imp.strength / delta * (
+        (imp.sperp_squared + imp.sz_squared) * nu_p
+        + (imp.sperp_squared - imp.sz_squared) * nu_m / p
+    )

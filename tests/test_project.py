@@ -115,8 +115,9 @@ def test_unknown_figure_name_is_rejected():
 LAYERS = {
     "_validation": 0, "plotting": 0, "symbolic": 0, "grids": 0,
     "electron_gas": 1, "gauge": 1, "textures": 1, "topology": 1, "response": 1, "ksums": 1,
-    "relaxation": 1, "units": 1,
-    "torque": 2, "forces": 2, "resistivity": 2, "thiele": 2, "scattering": 2,
+    "relaxation": 1, "units": 1, "golden_rule": 1,
+    "sp5": 2,
+    "torque": 2, "forces": 2, "resistivity": 2, "thiele": 2, "scattering": 2, "vortex": 2,
     "figures": 3, "notebooks": 3, "cli": 3, "__main__": 3, "__init__": 3,
 }  # fmt: skip
 
