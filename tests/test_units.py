@@ -9,7 +9,7 @@ parameters), and a direct solution of Zhang and Li's spin-accumulation
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from importlib import resources
 
 import numpy as np
 import pytest
@@ -18,7 +18,6 @@ import scipy.constants as sc
 from spinlib import units
 
 SP5 = dict(j=1e12, P=1.0, Ms=8e5, xi=0.05)
-SP5_DIR = Path(__file__).resolve().parents[2] / "shared" / "reference-data" / "sp5"
 
 
 # --------------------------------------------------------------------------
@@ -56,10 +55,8 @@ def test_sp5_mumax3_given_J_1e12_runs_at_72_17():
 
 
 def test_sp5_reference_run_header_is_the_specified_drift():
-    """The fidimag trajectory in shared/ was run with u = +72.44 x̂ m/s (g_e, no 1 + β²)."""
-    csv = SP5_DIR / "fidimag_std5_subsample.csv"
-    if not csv.exists():
-        pytest.skip(f"reference data not found at {csv}")
+    """The packaged fidimag trajectory was run with u = +72.44 x̂ m/s (g_e, no 1 + β²)."""
+    csv = resources.files("spinlib") / "data" / "fidimag_std5_subsample.csv"
     header = "".join(line for line in csv.read_text().splitlines(True) if line.startswith("#"))
     params = {k: float(v) for k, v in re.findall(r"\b(Ms|beta|P|jx)=([-+0-9.e]+)", header)}
     assert params == {"Ms": 8e5, "beta": 0.05, "P": 1.0, "jx": -1e12}
