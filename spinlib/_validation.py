@@ -71,13 +71,20 @@ def as_finite_array(value: Any, name: str, *, dtype: Any = float) -> np.ndarray:
         arr = np.asarray(value, dtype=dtype)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{name} must be numeric; got {value!r}") from exc
-    finite = np.isfinite(arr)
-    if not finite.all():
-        bad = int(arr.size - np.count_nonzero(finite))
+    if arr.size and not _all_finite(arr):
+        bad = int(arr.size - np.count_nonzero(np.isfinite(arr)))
         raise ValueError(
             f"{name} must be finite (no NaN or inf); got NaN/inf at {bad} of {arr.size} entries"
         )
     return arr
+
+
+def _all_finite(arr: np.ndarray) -> bool:
+    """All entries finite?  Two reductions (NaN propagates through min/max),
+    much cheaper than an elementwise ``isfinite`` on large arrays."""
+    if np.iscomplexobj(arr):
+        return bool(np.isfinite(arr).all())
+    return bool(np.isfinite(arr.min()) and np.isfinite(arr.max()))
 
 
 def check_in_range(
@@ -116,17 +123,25 @@ def check_in_range(
     ValueError: P must lie in [-1, 1]; got 2.0
     """
     arr = as_finite_array(value, name)
-    ok = np.ones(arr.shape, dtype=bool)
+    if arr.size == 0:
+        return arr
+    lo_val, hi_val = arr.min(), arr.max()  # reductions: cheap on large arrays
+    ok = True
     if low is not None:
-        ok &= (arr > low) if low_open else (arr >= low)
+        ok &= bool(lo_val > low) if low_open else bool(lo_val >= low)
     if high is not None:
-        ok &= (arr < high) if high_open else (arr <= high)
-    if not ok.all():
+        ok &= bool(hi_val < high) if high_open else bool(hi_val <= high)
+    if not ok:
+        good = np.ones(arr.shape, dtype=bool)
+        if low is not None:
+            good &= (arr > low) if low_open else (arr >= low)
+        if high is not None:
+            good &= (arr < high) if high_open else (arr <= high)
         left = "(" if low_open or low is None else "["
         right = ")" if high_open or high is None else "]"
         lo = "-inf" if low is None else f"{low:g}"
         hi = "inf" if high is None else f"{high:g}"
-        offending = arr[~ok].ravel()[0]
+        offending = arr[~good].ravel()[0]
         got = _describe(value) if arr.ndim == 0 else f"{offending!r} (first offending entry)"
         raise ValueError(f"{name} must lie in {left}{lo}, {hi}{right}; got {got}")
     return arr

@@ -193,11 +193,24 @@ def _finish(out):
 _BLOCK = 1 << 16  # points per block: the temporaries stay in cache
 
 
-def _evaluate(core, q_tilde, zeta):
-    """Validate (q̃, ζ), broadcast, and apply ``core(q, z)`` block by block.
+#: The direct closed forms are used for q̃ in (_DIRECT_LO, _DIRECT_HI) where they
+#: are finite; there their rounding error is below 1e-13 relative
+#: (cancellations grow as ζ²ε/q̃² below and ε q̃² above; next to the logarithmic
+#: singularities q̃ = 1, ζ there is no cancellation).  Elsewhere, and exactly at
+#: the singular points, the cancellation-free forms (``_*_core``) are used.
+_DIRECT_LO, _DIRECT_HI = 0.05, 8.0
+_DIRECT_MID, _DIRECT_HALF = (_DIRECT_LO + _DIRECT_HI) / 2, (_DIRECT_HI - _DIRECT_LO) / 2
 
-    ``core`` takes a 1-D block of q̃ and either a float ζ or a 1-D block of ζ
-    of the same length and returns the kernel on that block."""
+
+def _evaluate(core, q_tilde, zeta, direct=None):
+    """Validate (q̃, ζ), broadcast, and apply the kernel block by block.
+
+    ``core(q, z)`` takes a 1-D block of q̃ and either a float ζ or a 1-D block
+    of ζ of the same length and returns the kernel on that block, accurately
+    everywhere.  ``direct(q, z, out)``, if given, is the plain closed form,
+    written into ``out``: it is evaluated on the whole block (it is several
+    times cheaper) and ``core`` then only on the points outside the direct
+    form's safe region."""
     q, z = _prepare(q_tilde, zeta)
     shape = np.broadcast_shapes(q.shape, z.shape)
     qf = np.broadcast_to(q, shape).reshape(-1)
@@ -206,8 +219,85 @@ def _evaluate(core, q_tilde, zeta):
     out = np.empty(qf.size)
     for start in range(0, qf.size, _BLOCK):
         stop = start + _BLOCK
-        out[start:stop] = core(qf[start:stop], zf if scalar_z else zf[start:stop])
+        qb, zb = qf[start:stop], (zf if scalar_z else zf[start:stop])
+        if direct is None:
+            out[start:stop] = core(qb, zb)
+            continue
+        block = out[start:stop]
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            direct(qb, zb, block)
+            all_finite = np.isfinite(np.add.reduce(block))  # cheap test first
+        # outside (_DIRECT_LO, _DIRECT_HI), or not finite (exactly at q̃ = 1, ζ)
+        unsafe = np.subtract(qb, _DIRECT_MID)
+        np.abs(unsafe, out=unsafe)
+        unsafe = unsafe >= _DIRECT_HALF
+        if not all_finite:
+            unsafe |= ~np.isfinite(block)
+        idx = np.flatnonzero(unsafe)
+        if idx.size:
+            block[idx] = core(qb[idx], zb if scalar_z else zb[idx])
     return _finish(out.reshape(shape))
+
+
+def _log_ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """ln|a/b| for a > 0, in place: ``a`` is overwritten and returned, ``b`` destroyed."""
+    np.abs(b, out=b)
+    a /= b
+    return np.log(a, out=a)
+
+
+def _h1_direct(q: np.ndarray, z, out: np.ndarray) -> np.ndarray:
+    """H̃1 = 3/[2(3+ζ²)q̃²]·[q̃² + ζ² + (1-q̃²)(q̃²-ζ²) L₁/(2q̃)], term by term.
+
+    (In-place arithmetic on two buffers: allocation dominates otherwise.)"""
+    z2 = z * z
+    _log_ratio(np.add(1.0, q, out=out), np.subtract(1.0, q))  # L₁
+    q2 = np.multiply(q, q)
+    t = np.subtract(1.0, q2)
+    out *= t
+    np.subtract(q2, z2, out=t)
+    out *= t
+    np.multiply(q, 2.0, out=t)
+    out /= t
+    out += q2
+    out += z2
+    out /= q2
+    out *= 3.0 / (2.0 * (3.0 + z2))
+    return out
+
+
+def _chi1_direct(q: np.ndarray, z, out: np.ndarray) -> np.ndarray:
+    """χ̃1 = [1 + (1+ζ²-q̃²) L₁/(2q̃) + ζ L_ζ/(2q̃)]/(3+ζ²), term by term."""
+    z2 = z * z
+    _log_ratio(np.add(1.0, q, out=out), np.subtract(1.0, q))  # L₁
+    t = np.multiply(q, q)
+    np.subtract(1.0 + z2, t, out=t)
+    out *= t
+    lz = _log_ratio(np.add(q, z), np.subtract(q, z, out=t))  # L_ζ (q̃ + ζ > 0)
+    lz *= z
+    out += lz
+    np.multiply(q, 2.0 * (3.0 + z2), out=t)
+    out /= t
+    out += 1.0 / (3.0 + z2)
+    return out
+
+
+def _chi1_longitudinal_direct(q: np.ndarray, z, out: np.ndarray) -> np.ndarray:
+    """χ̃_L = 3/[2(3+ζ²)]·[ζ²(L₁/q̃ - 2)/q̃² + ζ L_ζ/q̃], term by term."""
+    z2 = z * z
+    inv = np.divide(1.0, q)
+    _log_ratio(np.add(1.0, q, out=out), np.subtract(1.0, q))  # L₁
+    out *= inv
+    out -= 2.0
+    out *= inv
+    out *= inv
+    out *= z  # ζ (L₁/q̃ - 2)/q̃²
+    lz = _log_ratio(np.add(q, z), np.subtract(q, z))  # L_ζ
+    lz *= inv
+    out += lz
+    out *= z
+    out *= 3.0 / (2.0 * (3.0 + z2))
+    return out
 
 
 def _fold(q: np.ndarray) -> np.ndarray:
@@ -282,7 +372,7 @@ def h1_tilde(q_tilde, zeta) -> np.ndarray:
     >>> round(float(h1_tilde(1.0, 0.5)), 12)   # 3(1 + 1/4)/(2(3 + 1/4))
     0.576923076923
     """
-    return _evaluate(_h1_core, q_tilde, zeta)
+    return _evaluate(_h1_core, q_tilde, zeta, _h1_direct)
 
 
 def _h1_core(q: np.ndarray, z) -> np.ndarray:
@@ -354,7 +444,7 @@ def chi1_longitudinal_tilde(q_tilde, zeta) -> np.ndarray:
     >>> float(chi1_longitudinal_tilde(0.4, 0.4))
     inf
     """
-    return _evaluate(_chi1_longitudinal_core, q_tilde, zeta)
+    return _evaluate(_chi1_longitudinal_core, q_tilde, zeta, _chi1_longitudinal_direct)
 
 
 def _chi1_longitudinal_core(q: np.ndarray, z) -> np.ndarray:
@@ -416,7 +506,7 @@ def chi1_tilde(q_tilde, zeta) -> np.ndarray:
     >>> float(chi1_tilde(1.0, 0.3)), float(chi1_tilde(0.3, 0.3))
     (inf, inf)
     """
-    return _evaluate(_chi1_core, q_tilde, zeta)
+    return _evaluate(_chi1_core, q_tilde, zeta, _chi1_direct)
 
 
 def _chi1_core(q: np.ndarray, z) -> np.ndarray:
