@@ -822,7 +822,7 @@ def _h1_real(r: np.ndarray, zeta: float) -> np.ndarray:
 
     H1(r) = Δ/(4π³ r²) Σ_σ ∫_0^{k_σ} dk k sin(kr) C_σ(k, r),
     C = cos(κr) for κ² = k² - 4σΔ > 0 and e^{-|κ|r} otherwise."""
-    kp, km = 1.0 + zeta, 1.0 - zeta
+    km = 1.0 - zeta
     delta = zeta
     b = 2.0 * np.sqrt(delta)  # k where κ_+ = 0
     out = np.empty(r.shape)
