@@ -62,12 +62,17 @@ def _strip_volatile(nb) -> None:
         "language": "python",
         "name": "python3",
     }
+    widget_count = 0
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
             cell.metadata.pop("collapsed", None)
             for out in cell.get("outputs", []):
                 out.get("metadata", {}).pop("execution", None)
+                view = out.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+                if view is not None:  # random model ids; the state is not stored anyway
+                    widget_count += 1
+                    view["model_id"] = f"spinlib-widget-{widget_count}"
 
 
 def execute_notebook(path: str | Path, *, timeout: int = 600) -> None:

@@ -73,14 +73,17 @@ With u = a³ j_s/(2eS) the spin-drift velocity (:mod:`spinlib.units`) and
 n_S = S/a³ the density of the local spin, e = e_s = S/S:
 
 * (84)  s_sf = -(n_S/Δ) [α ∂_t e + β (u·∇) e]             (as printed);
-* (81)  τ_sf = n_S [α e × ∂_t e + β e × (u·∇) e]   per volume.
-  Printed, the β term of (81) (and of (49)) has 1/S where 1/S² is needed
-  (it carries one more power of S than the α term); (84) has the consistent
-  form.  τ_sf = -(Δ/S) S × s_sf, the sign of eqs. (4) and (42): that is
-  S × δH_ex/δS, the torque of the paper's dynamics ∂_t S = S × δH/δS
-  (the one in which +α e×Ṡ of (51) damps).  The definition printed in (4),
-  (δH_ex/δS) × S, equals +(Δ/S) S × s, the opposite sign; with it (the
-  quantum dS/dt = (δH/δS) × S) both α and β terms of (81) flip sign.
+* (81)  τ_sf = -n_S [α e × ∂_t e + β e × (u·∇) e]   per volume.
+  Sign: spinlib uses the physical torque τ = (δH_ex/δS) × S = +(Δ/S) S × s
+  (the Heisenberg equation, and the only sign that conserves the total spin;
+  :mod:`spinlib.torque`), in which Gilbert damping reads -α e × ė.  The
+  paper prints (81) and (49) with the opposite overall sign, that of its
+  right-hand side of (4), -(Δ/S) S × s = S × δH/δS (the convention of its
+  (51), where +α e × Ṡ damps).  Either way the content is the same: the
+  lagging density (84) damps the precession and drives the β torque.
+  Printed, the β term of (81) (and of (49)) also has 1/S where 1/S² is
+  needed (it carries one more power of S than the α term); (84) has the
+  consistent form.
 * (85)  F_i = n_S ∫ ∂_i e·[α ∂_t e + β (u·∇) e] d³x  (= (53) applied to (84));
 * (86)  F^β = β n_S u ∫ (∂_û e)² d³x = γ β_sf j_s/(2eS²): the printed
   γβ_sf j_s/(2eS), with γ = ∫(∇S)² = S² ∫(∇e)², has one power of S too few
@@ -498,14 +501,16 @@ def spin_density_sf(
 def torque_sf(
     e, spacing, *, alpha, beta, drift_velocity, local_spin_density, de_dt=None
 ) -> np.ndarray:
-    """Spin-relaxation torque per volume τ_sf of eq. (81), dimensionally corrected.
+    """Spin-relaxation torque per volume τ_sf of eq. (81), corrected.
 
-    τ_sf = n_S [α e × ∂_t e + β e × (u·∇) e]
-         = (1/a³)[(α_sf/S) S × Ṡ + (a³ β_sf/2eS²) S × (j_s·∇)S],
+    τ_sf = Δ e × s_sf = -n_S [α e × ∂_t e + β e × (u·∇) e]
+         = -(1/a³)[(α_sf/S) S × Ṡ + (a³ β_sf/2eS²) S × (j_s·∇)S],
 
-    the printed β term having 1/S instead of 1/S² (EQUATIONS.md).  In the
-    paper's sign convention τ = -(Δ/S) S × s (eqs. 4, 42) it equals
-    -Δ e × s_sf of (84); see the module docstring for the sign of eq. (4).
+    with the lagging density s_sf of (84) and the physical torque
+    τ = (δH_ex/δS) × S = +(Δ/S) S × s of :mod:`spinlib.torque` (Gilbert
+    damping -α e × ė).  The paper prints the opposite overall sign (its
+    convention -(Δ/S) S × s) and 1/S instead of 1/S² in the β term
+    (EQUATIONS.md, rows (4), (81)).
 
     Parameters and shapes as in :func:`spin_density_sf` (no ζ needed).
 
@@ -515,7 +520,7 @@ def torque_sf(
     """
     n_spin = float(check_positive(local_spin_density, "local_spin_density"))
     e, _, drive, _ = _texture_terms(e, spacing, alpha, beta, drift_velocity, de_dt)
-    return n_spin * np.cross(e, drive)
+    return -n_spin * np.cross(e, drive)
 
 
 def _integrate(f: np.ndarray, h: tuple[float, ...]) -> float:

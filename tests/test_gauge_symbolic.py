@@ -303,3 +303,11 @@ def test_zero_checker_rejects_the_printed_errors():
     m_wrong = sp.Matrix([sp.sin(th) * sp.cos(ph), sp.sin(th) * sp.sin(ph), sp.cos(th)])
     U = gauge.rotation_matrix_U(m_wrong)
     assert not zero(U * dot_sigma(e_s) * U - SIGMA[2])
+
+
+def test_eq91_exchange_density_in_angles():
+    """(∇θ)² + sin²θ(∇φ)² of eq. (91) is |∂e_s|², the exchange energy density of e_s."""
+    e_s = gauge.spin_frame(TH, PH)[0]
+    for mu in (x, y):
+        de = e_s.diff(mu)
+        assert zero(de.dot(de) - (TH.diff(mu) ** 2 + sp.sin(TH) ** 2 * PH.diff(mu) ** 2))

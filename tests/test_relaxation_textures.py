@@ -34,25 +34,28 @@ def smooth_texture_2d(n=41, h=0.2):
     return e, de_dt, h
 
 
-def test_spin_density_84_gives_torque_81_with_the_papers_sign():
+def test_spin_density_84_gives_torque_81_with_the_physical_sign():
     e, de_dt, h = smooth_texture_2d()
     zeta = 0.35
     s = rl.spin_density_sf(e, h, zeta, de_dt=de_dt, **PARAMS)
     tau = rl.torque_sf(e, h, de_dt=de_dt, **PARAMS)
     delta = zeta
-    # eq. (4)/(42) as printed: τ = -(Δ/S) S × s = -Δ e × s
-    np.testing.assert_allclose(tau, -delta * np.cross(e, s), rtol=0, atol=1e-15)
-    # the definition printed in (4), (δH/δS) × S = +(Δ/S) S × s, gives the opposite sign
-    np.testing.assert_allclose(delta * np.cross(e, s), -tau, rtol=0, atol=1e-15)
-    # (81) typed independently, with the dimensionally consistent 1/S² in the β term:
-    # n_S [α e × ė + β e × (u·∇)e], gradients by numpy (second order)
+    # the physical torque (δH/δS) × S = +(Δ/S) S × s = Δ e × s (spinlib.torque)
+    np.testing.assert_allclose(tau, delta * np.cross(e, s), rtol=0, atol=1e-15)
+    # (81) typed independently, with the dimensionally consistent 1/S² in the β term
+    # and the physical overall sign: -n_S [α e × ė + β e × (u·∇)e] (the printed
+    # (81) has +, the sign of the printed right-hand side of (4)); numpy gradients
     gx, gy = np.gradient(e, h, axis=(0, 1), edge_order=2)
     u = PARAMS["drift_velocity"]
     conv = u[0] * gx + u[1] * gy
-    expected = PARAMS["local_spin_density"] * (
+    expected = -PARAMS["local_spin_density"] * (
         PARAMS["alpha"] * np.cross(e, de_dt) + PARAMS["beta"] * np.cross(e, conv)
     )
     np.testing.assert_allclose(tau, expected, rtol=0, atol=1e-14)
+    # damping in the physical convention ∂_t e = ... + τ/n_S: the α term -α e × ė
+    # removes energy from a precession, as Gilbert damping must (τ·(e × ė) < 0)
+    tau_alpha = rl.torque_sf(e, h, de_dt=de_dt, **{**PARAMS, "beta": 0.0})
+    assert np.all(np.sum(tau_alpha * np.cross(e, de_dt), axis=-1) <= 0)
     # s_sf lags the texture: s·ė < 0 for a pure time dependence
     s_t = rl.spin_density_sf(e, h, zeta, de_dt=de_dt, **{**PARAMS, "beta": 0.0})
     assert np.all(np.sum(s_t * de_dt, axis=-1) <= 0)
