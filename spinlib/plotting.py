@@ -52,7 +52,8 @@ STYLE: dict[str, object] = {
     "axes.linewidth": 1.2,
     "axes.grid": True,
     "grid.alpha": 0.3,
-    "axes.prop_cycle": mpl.cycler(color=list(OKABE_ITO[1:]) + [OKABE_ITO[0]]),
+    # Okabe-Ito without black first; yellow last (low contrast on white, on a projector)
+    "axes.prop_cycle": mpl.cycler(color=[OKABE_ITO[i] for i in (1, 2, 3, 5, 6, 7, 0, 4)]),
     "image.cmap": "RdBu_r",
     "mathtext.fontset": "cm",
     "axes.formatter.use_mathtext": True,

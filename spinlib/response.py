@@ -193,16 +193,16 @@ def _finish(out):
 _BLOCK = 1 << 16  # points per block: the temporaries stay in cache
 
 
-#: The direct closed forms are used for q̃ in (_DIRECT_LO, _DIRECT_HI) where they
-#: are finite; there their rounding error is below 1e-13 relative
-#: (cancellations grow as ζ²ε/q̃² below and ε q̃² above; next to the logarithmic
-#: singularities q̃ = 1, ζ there is no cancellation).  Elsewhere, and exactly at
-#: the singular points, the cancellation-free forms (``_*_core``) are used.
-_DIRECT_LO, _DIRECT_HI = 0.05, 8.0
-_DIRECT_MID, _DIRECT_HALF = (_DIRECT_LO + _DIRECT_HI) / 2, (_DIRECT_HI - _DIRECT_LO) / 2
+#: The direct closed forms are used for q̃ in (lo, hi) where they are finite;
+#: there their rounding error is below 1e-13 relative.  H̃1 and χ̃_L cancel as
+#: ζ²ε/q̃² (ε/q̃²) below and as ε q̃² above: (0.05, 8).  χ̃1 only loses ε/q̃ in the
+#: logarithms below and ε q̃² above: (1e-3, 30).  Next to the logarithmic
+#: singularities q̃ = 1, ζ nothing cancels.  Elsewhere, and exactly at the
+#: singular points, the cancellation-free forms (``_*_core``) are used.
+_DIRECT_RANGE = {"h1": (0.05, 8.0), "chi1": (1e-3, 8.0), "chi1_longitudinal": (0.05, 3.0)}
 
 
-def _evaluate(core, q_tilde, zeta, direct=None):
+def _evaluate(core, q_tilde, zeta, direct=None, direct_range=(0.05, 8.0)):
     """Validate (q̃, ζ), broadcast, and apply the kernel block by block.
 
     ``core(q, z)`` takes a 1-D block of q̃ and either a float ζ or a 1-D block
@@ -210,8 +210,9 @@ def _evaluate(core, q_tilde, zeta, direct=None):
     everywhere.  ``direct(q, z, out)``, if given, is the plain closed form,
     written into ``out``: it is evaluated on the whole block (it is several
     times cheaper) and ``core`` then only on the points outside the direct
-    form's safe region."""
+    form's safe region ``direct_range``."""
     q, z = _prepare(q_tilde, zeta)
+    mid, half = (direct_range[0] + direct_range[1]) / 2, (direct_range[1] - direct_range[0]) / 2
     shape = np.broadcast_shapes(q.shape, z.shape)
     qf = np.broadcast_to(q, shape).reshape(-1)
     scalar_z = z.ndim == 0
@@ -228,9 +229,9 @@ def _evaluate(core, q_tilde, zeta, direct=None):
             direct(qb, zb, block)
             all_finite = np.isfinite(np.add.reduce(block))  # cheap test first
         # outside (_DIRECT_LO, _DIRECT_HI), or not finite (exactly at q̃ = 1, ζ)
-        unsafe = np.subtract(qb, _DIRECT_MID)
+        unsafe = np.subtract(qb, mid)
         np.abs(unsafe, out=unsafe)
-        unsafe = unsafe >= _DIRECT_HALF
+        unsafe = unsafe >= half
         if not all_finite:
             unsafe |= ~np.isfinite(block)
         idx = np.flatnonzero(unsafe)
@@ -372,7 +373,7 @@ def h1_tilde(q_tilde, zeta) -> np.ndarray:
     >>> round(float(h1_tilde(1.0, 0.5)), 12)   # 3(1 + 1/4)/(2(3 + 1/4))
     0.576923076923
     """
-    return _evaluate(_h1_core, q_tilde, zeta, _h1_direct)
+    return _evaluate(_h1_core, q_tilde, zeta, _h1_direct, _DIRECT_RANGE["h1"])
 
 
 def _h1_core(q: np.ndarray, z) -> np.ndarray:
@@ -444,7 +445,10 @@ def chi1_longitudinal_tilde(q_tilde, zeta) -> np.ndarray:
     >>> float(chi1_longitudinal_tilde(0.4, 0.4))
     inf
     """
-    return _evaluate(_chi1_longitudinal_core, q_tilde, zeta, _chi1_longitudinal_direct)
+    return _evaluate(
+        _chi1_longitudinal_core, q_tilde, zeta, _chi1_longitudinal_direct,
+        _DIRECT_RANGE["chi1_longitudinal"],
+    )
 
 
 def _chi1_longitudinal_core(q: np.ndarray, z) -> np.ndarray:
@@ -506,7 +510,7 @@ def chi1_tilde(q_tilde, zeta) -> np.ndarray:
     >>> float(chi1_tilde(1.0, 0.3)), float(chi1_tilde(0.3, 0.3))
     (inf, inf)
     """
-    return _evaluate(_chi1_core, q_tilde, zeta, _chi1_direct)
+    return _evaluate(_chi1_core, q_tilde, zeta, _chi1_direct, _DIRECT_RANGE["chi1"])
 
 
 def _chi1_core(q: np.ndarray, z) -> np.ndarray:
