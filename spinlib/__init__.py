@@ -6,14 +6,17 @@ Modules (imports only go downward in this list; ``tests/test_project.py``
 checks it):
 
 * shared helpers: ``_validation`` (argument checks), ``plotting`` (the one
-  plot style), ``symbolic`` (decision procedure for trigonometric identities);
+  plot style), ``symbolic`` (decision procedure for trigonometric identities),
+  ``grids`` (coordinates, derivatives and integrals on regular grids);
 * one paper topic per module: ``electron_gas`` (the two-band model, eq. 13),
   ``gauge`` (eqs. 6-20), ``textures`` (walls, vortices, skyrmions),
   ``topology`` (eqs. 61-65), ``response`` and ``ksums`` (eqs. 21-41),
-  ``relaxation`` (eqs. 79-87), ``units`` (SI and micromagnetic conventions);
+  ``relaxation`` and ``golden_rule`` (eqs. 79-87), ``units`` (SI and
+  micromagnetic conventions);
 * what combines them: ``torque`` (eqs. 42-52), ``forces`` (eqs. 53-65),
-  ``resistivity`` (eqs. 66-78), ``thiele`` (eqs. 88-90), ``scattering``
-  (exact 1D scattering, beyond the paper);
+  ``resistivity`` (eqs. 66-78), ``vortex`` (eqs. 92-98), ``thiele``
+  (eqs. 88-90), ``sp5`` (standard problem 5), ``scattering`` and
+  ``wall_comparison`` (exact 1D scattering, beyond the paper);
 * top: ``figures`` (the figure registry), ``notebooks`` (the executor),
   ``cli`` (the ``spinlib`` command).
 

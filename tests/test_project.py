@@ -117,7 +117,7 @@ LAYERS = {
     "electron_gas": 1, "gauge": 1, "textures": 1, "topology": 1, "response": 1, "ksums": 1,
     "relaxation": 1, "units": 1, "golden_rule": 1,
     "sp5": 2,
-    "torque": 2, "forces": 2, "resistivity": 2, "thiele": 2, "scattering": 2, "vortex": 2,
+    "torque": 2, "forces": 2, "resistivity": 2, "thiele": 2, "scattering": 2, "vortex": 2, "wall_comparison": 2,
     "figures": 3, "notebooks": 3, "cli": 3, "__main__": 3, "__init__": 3,
 }  # fmt: skip
 
