@@ -20,7 +20,7 @@ from pathlib import Path
 
 import matplotlib as mpl
 
-__all__ = ["OKABE_ITO", "STYLE", "style", "use_style", "save_figure", "spin_colormap"]
+__all__ = ["OKABE_ITO", "LINE_COLORS", "STYLE", "style", "use_style", "save_figure", "spin_colormap"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette (black first).
 OKABE_ITO = (
@@ -33,6 +33,10 @@ OKABE_ITO = (
     "#D55E00",
     "#CC79A7",
 )
+
+#: Line colours in order: Okabe-Ito without black first and with yellow last
+#: (yellow has little contrast on white, worst on a projector).
+LINE_COLORS = tuple(OKABE_ITO[i] for i in (1, 2, 3, 5, 6, 7, 0, 4))
 
 #: rcParams of the spinlib style.
 STYLE: dict[str, object] = {
@@ -52,8 +56,7 @@ STYLE: dict[str, object] = {
     "axes.linewidth": 1.2,
     "axes.grid": True,
     "grid.alpha": 0.3,
-    # Okabe-Ito without black first; yellow last (low contrast on white, on a projector)
-    "axes.prop_cycle": mpl.cycler(color=[OKABE_ITO[i] for i in (1, 2, 3, 5, 6, 7, 0, 4)]),
+    "axes.prop_cycle": mpl.cycler(color=list(LINE_COLORS)),
     "image.cmap": "RdBu_r",
     "mathtext.fontset": "cm",
     "axes.formatter.use_mathtext": True,

@@ -16,7 +16,7 @@ from .. import relaxation, thiele
 from .. import torque as tq
 from ..electron_gas import spin_density_s
 from ..grids import make_grid
-from ..plotting import OKABE_ITO
+from ..plotting import LINE_COLORS, OKABE_ITO
 from ..resistivity import reaction_force, tanh_wall_area_resistance
 from ..textures import domain_wall_angles, skyrmion_angles, unit_vectors
 from . import register
@@ -91,7 +91,7 @@ def forces_reflection_width(zetas=(0.3, 0.5, 0.7)):
     widths = np.geomspace(0.3, 8.0, 60)
     grid_widths = (0.5, 1.0, 2.0, 3.0)
     fig, ax = plt.subplots(figsize=(8.5, 5.2))
-    for zeta, color in zip(zetas, OKABE_ITO[1:]):
+    for zeta, color in zip(zetas, LINE_COLORS):
         s = spin_density_s(zeta)
         closed = np.array([fo.reflection_force_tanh_wall(w, zeta, [1.0, 0, 0])[0] for w in widths]) / s
         ax.semilogy(widths, closed, color=color, label=rf"$\zeta={zeta:g}$ golden rule")

@@ -16,7 +16,7 @@ import numpy as np
 from .. import relaxation as rl
 from ..electron_gas import exchange_splitting
 from ..grids import field_gradient, make_grid
-from ..plotting import OKABE_ITO
+from ..plotting import LINE_COLORS, OKABE_ITO
 from ..textures import domain_wall_field
 from . import register
 
@@ -133,7 +133,7 @@ def relaxation_alpha_beta():
 def draw_anisotropy_panel(axes, zeta_values, ratios=None):
     """Draw α_sf, β_sf and β/α against S_⊥²/S_z² on three axes, one line per ζ."""
     ratios = np.logspace(-2, 2, 81) if ratios is None else ratios
-    colors = OKABE_ITO[1:]
+    colors = LINE_COLORS
     for zeta, color in zip(zeta_values, colors):
         rows = [relaxation_coefficients(zeta, r) for r in ratios]
         for ax, key in zip(axes, ("alpha", "beta", "beta_over_alpha")):

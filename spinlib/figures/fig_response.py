@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import response
-from ..plotting import OKABE_ITO
+from ..plotting import LINE_COLORS, OKABE_ITO
 from . import register
 
 NB_EQUILIBRIUM = "02_equilibrium_spin_density"
@@ -40,7 +40,7 @@ _Q_FUNCS = {
 
 
 def _colors(n: int):
-    return [OKABE_ITO[1 + i % (len(OKABE_ITO) - 1)] for i in range(n)]
+    return [LINE_COLORS[i % len(LINE_COLORS)] for i in range(n)]
 
 
 def lindhard(q_tilde):

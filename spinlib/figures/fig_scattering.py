@@ -19,7 +19,7 @@ import numpy as np
 
 from .. import wall_comparison as wc
 from ..gauge import spin_frame
-from ..plotting import OKABE_ITO
+from ..plotting import LINE_COLORS, OKABE_ITO
 from ..response import asymptotic_form, chi1_longitudinal_tilde
 from ..scattering import (
     WallProfile,
@@ -235,7 +235,7 @@ def scattering_resistance(zetas=(0.3, 0.7)):
         ax.set_title(rf"$\zeta = {zeta:g}$")
     axes[0].legend(fontsize=9.5, loc="lower left")
     ax = axes[-1]
-    for zeta, color in zip((0.3, 0.5, 0.7), OKABE_ITO[1:]):
+    for zeta, color in zip((0.3, 0.5, 0.7), LINE_COLORS):
         c = resistance_curves(zeta)
         ok = c["landauer"] > P_FLOOR
         ax.loglog(c["widths"][ok], (c["mori"] / c["landauer"])[ok], color=color, label=rf"$\zeta={zeta:g}$")
@@ -315,7 +315,7 @@ def scattering_force_balance(zeta: float = 0.3):
     ax.set_title("(b) populated states: bias / drift")
     ax.legend(fontsize=8.5, ncol=2, loc="lower left")
     ax = axes[2]
-    for z, color in zip((0.3, 0.5, 0.7), OKABE_ITO[1:]):
+    for z, color in zip((0.3, 0.5, 0.7), LINE_COLORS):
         c = force_curves(z)
         ok = c["bias"] > P_FLOOR
         ax.semilogx(c["widths"][ok], (c["bias"] / c["eq76"])[ok], color=color, label=rf"bias/(76), $\zeta={z:g}$")
@@ -439,7 +439,7 @@ def scattering_nonadiabatic_torque(zeta: float = 0.5):
     fig, axes = plt.subplots(1, 3, figsize=(17, 5.0))
     data = nonadiabatic_data(zeta)
     ax = axes[0]
-    for d, color in zip(data, OKABE_ITO[1:]):
+    for d, color in zip(data, LINE_COLORS):
         lam = d["width"]
         ax.plot(d["xi"], d["exact"] * lam**3, color=color, label=rf"exact, $k_F\lambda={lam:g}$")
         ax.plot(d["xi"], d["first"] * lam**3, color=color, ls="--", lw=1.4)
@@ -452,7 +452,7 @@ def scattering_nonadiabatic_torque(zeta: float = 0.5):
     ax.legend(fontsize=9.5)
     ax = axes[1]
     q = np.linspace(0.0, 1.4, 1401)
-    for z, color in zip((0.3, 0.5, 0.7), OKABE_ITO[1:]):
+    for z, color in zip((0.3, 0.5, 0.7), LINE_COLORS):
         k1 = wc.drift_kernel_1d(q, z)
         k1 = np.where(np.abs(k1) < 8, k1, np.nan)
         ax.plot(q, k1, color=color, label=rf"1D, $\zeta={z:g}$")

@@ -17,7 +17,7 @@ from scipy.special import exp1
 from .. import torque as tq
 from ..electron_gas import spin_density_s, total_density
 from ..grids import make_grid
-from ..plotting import OKABE_ITO
+from ..plotting import LINE_COLORS, OKABE_ITO
 from ..textures import domain_wall_angles, skyrmion_angles
 from . import register
 
@@ -112,7 +112,7 @@ def stoner_centre_prediction(width, zeta):
 def torque_nonlocal_scaling(zetas=(0.3, 0.5, 0.7)):
     widths = np.array([0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0])
     fig, axes = plt.subplots(1, 2, figsize=(13, 4.8))
-    for zeta, color in zip(zetas, OKABE_ITO[1:]):
+    for zeta, color in zip(zetas, LINE_COLORS):
         theta_ratio, phi_ratio = scaling_data(zeta, widths)
         axes[0].loglog(widths, theta_ratio, "o", color=color, label=rf"$\zeta={zeta:g}$")
         c_l = small_q_coefficient_chi_l(zeta)
