@@ -105,6 +105,9 @@ __all__ = [
     "stoner_window",
     "spatial_vertex_tilde",
     "large_q_coefficient",
+    "small_q_coefficient",
+    "chi2_amplitude",
+    "lindhard",
     "linear_response_prefactor",
     "real_space",
     "OscillatoryAsymptote",
@@ -747,6 +750,66 @@ def large_q_coefficient(kernel: str, zeta) -> np.ndarray:
     if kernel == "chi1":
         return _finish(np.asarray(2.0 * c / 3.0))
     return _finish(np.zeros_like(z))
+
+
+def small_q_coefficient(kernel: str, zeta) -> np.ndarray:
+    """c with K̃(q̃) = 1 + c q̃² + O(q̃⁴) for q̃ → 0 (series of the closed forms, sympy).
+
+    * ``"h1"`` (= ``"chi1_transverse"``): c = (ζ² - 5)/(5(3 + ζ²));
+    * ``"chi1"``: c = (1 - ζ²)²/(3ζ²(3 + ζ²));
+    * ``"chi1_longitudinal"``: c_L = (3ζ⁴ + 5)/(5ζ²(3 + ζ²)).
+
+    They set the leading non-local correction of the torque of a slowly
+    varying texture, e.g. τ_nl/τ_ad = c_L/(4(k_Fλ)²) in-plane for a current
+    across a tanh wall (notebook 04).  Derived with sympy in notebooks 02-04;
+    ``tests/test_response_fastpath.py`` checks them against the closed forms.
+
+    Examples
+    --------
+    >>> round(float(small_q_coefficient("chi1_longitudinal", 0.5)), 12)
+    1.276923076923
+    """
+    kernel = check_choice(kernel, "kernel", ["h1", "chi1_transverse", "chi1", "chi1_longitudinal"])
+    z = check_zeta(zeta)
+    z2 = z * z
+    if kernel in ("h1", "chi1_transverse"):
+        c = (z2 - 5.0) / (5.0 * (3.0 + z2))
+    elif kernel == "chi1":
+        c = (1.0 - z2) ** 2 / (3.0 * z2 * (3.0 + z2))
+    else:
+        c = (3.0 * z2 * z2 + 5.0) / (5.0 * z2 * (3.0 + z2))
+    return _finish(np.asarray(c))
+
+
+def chi2_amplitude(zeta) -> np.ndarray:
+    """A₂ = (π/4) ζ²/(1 + 3ζ²): χ̃2 = -A₂ θ_st/q̃ in the Stoner window, eq. (38).
+
+    Examples
+    --------
+    >>> round(float(chi2_amplitude(0.5)), 12)   # (π/4)(1/4)/(7/4)
+    0.112199737628
+    """
+    z = check_zeta(zeta)
+    return _finish(np.asarray(np.pi / 4.0 * z * z / (1.0 + 3.0 * z * z)))
+
+
+def lindhard(q_tilde) -> np.ndarray:
+    """Lindhard function F(q̃) = 1/2 + (1 - q̃²) ln|(1+q̃)/(1-q̃)|/(4q̃): the ζ → 0 limit of H̃1.
+
+    Static susceptibility of an unpolarised free-electron gas normalised to
+    F(0) = 1; F(1) = 1/2.  Written independently of :func:`h1_tilde` (the
+    comparison is a check of the ζ → 0 limit).
+
+    Examples
+    --------
+    >>> float(lindhard(0.0)), float(lindhard(1.0))
+    (1.0, 0.5)
+    """
+    q = check_nonnegative(q_tilde, "q_tilde")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = 0.5 + (1.0 - q * q) * np.log(np.abs((1.0 + q) / (1.0 - q))) / (4.0 * q)
+    out = np.where(q == 0.0, 1.0, np.where(q == 1.0, 0.5, out))
+    return _finish(out)
 
 
 def linear_response_prefactor(part: str, convention: str = "corrected") -> float:

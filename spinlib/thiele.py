@@ -80,6 +80,7 @@ __all__ = [
     "harmonic_equilibrium",
     "harmonic_rates",
     "harmonic_trajectory",
+    "damped_spiral",
     "thiele_trajectory",
     "paper_vortex_trajectory",
 ]
@@ -506,10 +507,39 @@ def harmonic_trajectory(t, x0, u, G, D, alpha, beta, kappa) -> np.ndarray:
     x0 = _check_vector2(x0, "x0")
     xs = harmonic_equilibrium(u, G, D, beta, kappa)
     gamma, omega = harmonic_rates(G, D, alpha, kappa)
-    y0 = x0 - xs
+    return damped_spiral(t, xs, x0, gamma, omega)
+
+
+def damped_spiral(t, centre, x0, gamma, omega) -> np.ndarray:
+    """X(t) = X* + e^{-Γt} R(ωt)(X0 - X*): the shape of every harmonic-trap trajectory.
+
+    R(ωt) rotates counter-clockwise by ωt (a negative ω turns clockwise).
+
+    Parameters
+    ----------
+    t : array_like, shape (n,)
+    centre, x0 : array_like, shape (2,)
+        Fixed point X* and starting point X0.
+    gamma, omega : float
+        Decay rate Γ >= 0 and angular frequency ω (units 1/[t]).
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, 2)
+
+    Examples
+    --------
+    >>> damped_spiral([0.0, np.pi / 2], [0, 0], [1, 0], 0.0, 1.0).round(12).tolist()
+    [[1.0, 0.0], [0.0, 1.0]]
+    """
+    t = as_finite_array(t, "t").reshape(-1)
+    centre = _check_vector2(centre, "centre")
+    y0 = _check_vector2(x0, "x0") - centre
+    gamma = float(check_nonnegative(gamma, "gamma"))
+    omega = float(as_finite_array(omega, "omega"))
     c, s = np.cos(omega * t), np.sin(omega * t)
     rot = np.stack([c * y0[0] - s * y0[1], s * y0[0] + c * y0[1]], axis=-1)
-    return xs + np.exp(-gamma * t)[:, None] * rot
+    return centre + np.exp(-gamma * t)[:, None] * rot
 
 
 def _integrate(rhs, t, x0, rtol, atol) -> np.ndarray:
