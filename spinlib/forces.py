@@ -9,7 +9,7 @@ Pauli normalisation of eq. (5).  A force is the integral of a force density
 over the grid: per unit cross-section for a 1D grid (a wall), per unit
 thickness for a 2D grid (a film), total for a 3D grid; components along axes
 the grid lacks vanish (the texture is uniform there).  Integrals use the
-trapezoidal rule over the grid's extent (:func:`spinlib.textures.grid_integral`),
+trapezoidal rule over the grid's extent (:func:`spinlib.grids.grid_integral`),
 gradients second-order differences.
 
 Forces do not depend on the sign convention of the torque: they follow from
@@ -24,7 +24,8 @@ What is here
   e_s × e_φ = e_θ, both wrong for the right-handed frame, EQUATIONS.md T53b)
   are not needed, so (54) is correct as printed.
 * :func:`force_from_torque`: F_j = -∫ (e_s × ∂_j e_s)·τ, exact for any s
-  (τ = Δ e_s × s): the force is the momentum carried by the torque.  With
+  (τ = Δ e_s × s): the force is the momentum carried by the torque; its
+  integrand is :func:`force_density_from_torque`.  With
   τ = τ_ad + τ_nl, the adiabatic part gives the topological force and the
   non-local part the rest; for a 1D wall F = -∫(e_s × ∂_x e_s)·τ_nl exactly,
   the paper's claim that "the non-local torque sums up to a force".
@@ -45,10 +46,18 @@ What is here
       F/A = (2Δ²/π²) v_x ∫_{k_F+ - k_F-}^{k_F+ + k_F-} dq/q (|A_x^x(q)|² + |A_x^y(q)|²),
 
   and :func:`reflection_force_tanh_wall`, its value for the tanh wall,
-  F/A = (ζ²/2) v ∫_{2ζ}^{2} sech²(πqλ/2) dq/q.  It equals the χ2 part of
+  F/A = (2Δ²/π²) v ∫ |A^⊥(q)|² dq/q over the same window, with A^⊥(q) =
+  (π/2) sech(πqλ/2) (:func:`spinlib.gauge.tanh_wall_window_integral`),
+  i.e. (ζ²/2) v ∫_{2ζ}^{2} sech²(πqλ/2) dq/q.  It equals the χ2 part of
   (53) with the exact tensor 3χ̃2 q̂q̂ and the corrected prefactor (tests);
   the paper's isotropic χ̃2 δ_ij gives one third of it.  The force points
-  along the electron flow; (56) as printed has the opposite sign to (58).
+  along the electron flow.
+* :func:`reflection_force_printed_eq56`: (56) *as printed*, evaluated
+  literally on a 1D texture (the δδ k-sum (75) from
+  :func:`spinlib.resistivity.spin_flip_phase_space`, the products
+  A^±(q)A^∓(-q) of the grid's gauge field): it has the magnitude of (58)
+  but points *against* the electron flow - the sign erratum of (56)
+  (``tests/test_forces.py::test_eq56_printed_sign_is_opposite_to_eq58``).
 """
 
 from __future__ import annotations
@@ -56,11 +65,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import integrate, special
+from scipy import special
 
 from ._validation import as_finite_array, check_choice, check_positive, check_zeta
-from .electron_gas import exchange_splitting, spin_density_s
-from .grids import grid_integral
+from .electron_gas import exchange_splitting, fermi_wavevectors, spin_density_s
+from .gauge import tanh_wall_window_integral
+from .grids import grid_integral, make_grid
+from .resistivity import spin_flip_phase_space
 from .topology import topological_charge, vortex_number_tensor
 from .torque import Texture, TorqueResult, prepare_texture, torque
 
@@ -68,9 +79,11 @@ __all__ = [
     "ForceResult",
     "current_induced_force",
     "force_from_rotated_density",
+    "force_density_from_torque",
     "force_from_spin_density",
     "force_from_torque",
     "reflection_force_golden_rule",
+    "reflection_force_printed_eq56",
     "reflection_force_tanh_wall",
     "topological_force",
 ]
@@ -167,6 +180,37 @@ def force_from_rotated_density(texture, s_parallel, s_perp, spacing, zeta) -> np
     return _vector(out)
 
 
+def force_density_from_torque(texture, torque_density, spacing) -> np.ndarray:
+    """Force density f_j = -(e_s × ∂_j e_s)·τ of a torque density, the integrand of :func:`force_from_torque`.
+
+    Parameters
+    ----------
+    texture : (theta, phi), array_like of shape (*grid, 3), or Texture
+    torque_density : array_like, shape (*grid, 3)
+    spacing : float or sequence of float
+
+    Returns
+    -------
+    numpy.ndarray, shape (ndim, *grid)
+        ``out[j]`` = f_j on the grid (units: torque per volume per length).
+
+    Examples
+    --------
+    The adiabatic torque -s v ∂_x e_s of a wall exerts no force, point by point:
+
+    >>> from spinlib.textures import make_grid, domain_wall_field, field_gradient
+    >>> (x,) = make_grid(201, 0.1)
+    >>> e = domain_wall_field((x,), 1.0)
+    >>> f = force_density_from_torque(e, -0.02 * field_gradient(e, 0.1)[0], 0.1)
+    >>> f.shape, bool(np.abs(f).max() < 1e-15)
+    ((1, 201), True)
+    """
+    tex = _tex(texture, spacing)
+    tau = _check_field(torque_density, tex, "torque_density")
+    grad = _transverse_gradient(tex)
+    return -np.sum(np.cross(tex.e, grad) * tau, axis=-1)
+
+
 def force_from_torque(texture, torque_density, spacing) -> np.ndarray:
     """Force from a torque density: F_j = -∫ (e_s × ∂_j e_s)·τ.
 
@@ -174,6 +218,8 @@ def force_from_torque(texture, torque_density, spacing) -> np.ndarray:
     (e × ∂_j e)·(e × s) = ∂_j e·s, so this is eq. (53).  It is the
     angular-momentum form of the momentum transfer: a torque that would
     rotate the spins as a rigid translation of the texture is a force.
+    The integral of :func:`force_density_from_torque` (trapezoidal rule,
+    :func:`spinlib.grids.grid_integral`).
 
     Parameters
     ----------
@@ -197,11 +243,8 @@ def force_from_torque(texture, torque_density, spacing) -> np.ndarray:
     True
     """
     tex = _tex(texture, spacing)
-    tau = _check_field(torque_density, tex, "torque_density")
-    grad = _transverse_gradient(tex)
-    return _vector(
-        [-grid_integral(np.sum(np.cross(tex.e, g) * tau, axis=-1), tex.spacing) for g in grad]
-    )
+    density = force_density_from_torque(tex, torque_density, None)
+    return _vector([grid_integral(f_j, tex.spacing) for f_j in density])
 
 
 @dataclass(frozen=True)
@@ -340,6 +383,41 @@ def _check_1d(tex: Texture, name: str = "texture") -> None:
         raise ValueError(f"{name} must be a 1D texture (a wall along x); got {tex.ndim} grid axes")
 
 
+def _golden_rule_prefactor(zeta: float) -> float:
+    """2Δ²/π²: F/A = (2Δ²/π²) v ∫ dq/q |A(q)|² over the Stoner window (derivation below)."""
+    return 2.0 * float(exchange_splitting(zeta)) ** 2 / np.pi**2
+
+
+def _stoner_window(zeta: float) -> tuple[float, float]:
+    """(k_F+ - k_F-, k_F+ + k_F-): momentum transfers of spin flips at the Fermi level, eq. (39)."""
+    kp, km = (float(k) for k in fermi_wavevectors(zeta))
+    return kp - km, kp + km
+
+
+def _gauge_spectrum_1d(tex: Texture, q: np.ndarray) -> np.ndarray:
+    """a^a(q) = ∫ dx e^{-iqx} A_x^a(x), a = x, y, of a 1D texture, shape (len(q), 2).
+
+    Trapezoidal rule on the grid (:func:`spinlib.grids.grid_integral`),
+    spectrally accurate for a gauge field that decays inside the grid."""
+    (h,) = tex.spacing
+    (x,) = make_grid(tex.shape[0], h)
+    out = np.empty((q.size, 2), dtype=complex)
+    for n, qn in enumerate(q):
+        c, s_ = np.cos(qn * x), np.sin(qn * x)
+        for a, comp in enumerate(tex.A[0]):
+            out[n, a] = grid_integral(c * comp, h) - 1j * grid_integral(s_ * comp, h)
+    return out
+
+
+def _check_velocity_and_nodes(velocity, nodes) -> np.ndarray:
+    v = as_finite_array(velocity, "velocity")
+    if v.shape != (3,):
+        raise ValueError(f"velocity must be a 3-vector; got shape {v.shape}")
+    if isinstance(nodes, bool) or not isinstance(nodes, (int, np.integer)) or nodes < 8:
+        raise ValueError(f"nodes must be an integer >= 8; got {nodes!r}")
+    return v
+
+
 def reflection_force_golden_rule(texture, spacing, zeta, velocity, *, nodes: int = 400) -> np.ndarray:
     """Reflection force on a 1D texture as the golden-rule momentum transfer (56)-(58).
 
@@ -348,13 +426,14 @@ def reflection_force_golden_rule(texture, spacing, zeta, velocity, *, nodes: int
     (k + q/2)·q̂ = -2σΔ/q, between Fermi spheres shifted by the drift v,
     give the momentum transfer rate (per unit area of the wall)
 
-        F_x = (2Δ²/π²) v_x ∫_{2ζ}^{2} dq/q (|a^x(q)|² + |a^y(q)|²),
+        F_x = (2Δ²/π²) v_x ∫_{k_F+ - k_F-}^{k_F+ + k_F-} dq/q (|a^x(q)|² + |a^y(q)|²),
 
-    a^a(q) = ∫ dx e^{iqx} A_x^a(x) (the Fourier transform of the Cartesian
+    a^a(q) = ∫ dx e^{-iqx} A_x^a(x) (the Fourier transform of the Cartesian
     gauge field, computed here by the trapezoidal rule on the grid, which is
     spectrally accurate for a field that decays inside the grid).  (57) with
     (75) gives the same, ρ_S = F/(e² n² v), i.e. (58) F = e N_e ρ_S j with e
-    the electron charge; (56) as printed has the opposite sign.
+    the electron charge; (56) as printed has the opposite sign
+    (:func:`reflection_force_printed_eq56`).
 
     Parameters
     ----------
@@ -365,7 +444,7 @@ def reflection_force_golden_rule(texture, spacing, zeta, velocity, *, nodes: int
     velocity : array_like, shape (3,)
         Electron drift velocity v; only v_x acts.
     nodes : int
-        Gauss-Legendre nodes on [2ζ, 2] (the integrand is smooth there).
+        Gauss-Legendre nodes on the window (the integrand is smooth there).
 
     Returns
     -------
@@ -386,32 +465,96 @@ def reflection_force_golden_rule(texture, spacing, zeta, velocity, *, nodes: int
     tex = _tex(texture, spacing)
     _check_1d(tex)
     z = float(check_zeta(zeta))
-    v = as_finite_array(velocity, "velocity")
-    if v.shape != (3,):
-        raise ValueError(f"velocity must be a 3-vector; got shape {v.shape}")
-    if isinstance(nodes, bool) or not isinstance(nodes, (int, np.integer)) or nodes < 8:
-        raise ValueError(f"nodes must be an integer >= 8; got {nodes!r}")
-    delta = float(exchange_splitting(z))
-    (h,) = tex.spacing
-    x = np.arange(tex.shape[0]) * h
+    v = _check_velocity_and_nodes(velocity, nodes)
+    lo, hi = _stoner_window(z)
     t, w = special.roots_legendre(int(nodes))
-    q = z + 1.0 + (1.0 - z) * t  # nodes on [2ζ, 2]
-    w = w * (1.0 - z)
-    weights = np.full(x.size, h)
-    weights[0] = weights[-1] = h / 2
-    phase = np.exp(1j * np.multiply.outer(q, x)) * weights  # (nq, N)
-    a_q = phase @ tex.A[0].T  # (nq, 2): a^x(q), a^y(q)
-    power = np.sum(np.abs(a_q) ** 2, axis=1)
-    value = 2 * delta**2 / np.pi**2 * float(np.sum(w * power / q))
+    q = lo + (hi - lo) * (t + 1) / 2
+    w = w * (hi - lo) / 2
+    power = np.sum(np.abs(_gauge_spectrum_1d(tex, q)) ** 2, axis=1)
+    value = _golden_rule_prefactor(z) * float(np.sum(w * power / q))
     return np.array([value * v[0], 0.0, 0.0])
+
+
+def reflection_force_printed_eq56(texture, spacing, zeta, velocity, *, nodes: int = 200) -> np.ndarray:
+    """The reflection force (56) *exactly as printed*, evaluated on a 1D texture - WRONG sign.
+
+        F_j^(na) = -Σ_± Σ_{k,q} Σ_i (4π e E_i τ Δ²/mV) δ(ε_k±) δ(ε_{k+q} - ε_k ± 2Δ) A_i^±(q) A_j^∓(-q)
+
+    evaluated literally: e E_i τ/m = v_i (the drift velocity of carriers of
+    charge e, whatever the sign of e); the δδ k-sum (1/V) Σ_k δ(ε_k±)
+    δ(ε_{k+q,∓} - ε_k±) of (75), :func:`spinlib.resistivity.spin_flip_phase_space`
+    (verified there against the broadened double δ; zero outside the Stoner
+    window); A^± = A^x ± iA^y with a^a(q) = ∫ dx e^{-iqx} A_x^a(x) of the
+    grid's gauge field (trapezoidal rule), and for a 1D texture
+    (1/V) Σ_q → ∫ dq/2π over all q per unit area (the Parseval pairing of
+    A(q) with A(-q)).  Gauss-Legendre quadrature on [0, k_F+ - k_F-] and on
+    the window [k_F+ - k_F-, k_F+ + k_F-], the support of (75).
+
+    Kept, like ``spinlib.response._paper_printed_chi1_tilde``, only to exhibit
+    the erratum: the result has the magnitude of (58) and of the golden rule
+    (:func:`reflection_force_golden_rule`) but points *against* the electron
+    flow, whereas the force (53) of the linear-response spin density (the FFT
+    route of :func:`current_induced_force`) points along it.  Use
+    :func:`reflection_force_golden_rule`.
+
+    Parameters
+    ----------
+    texture : (theta, phi), array_like of shape (N, 3), or Texture
+        A 1D texture whose gauge field vanishes at both ends of the grid.
+    spacing : float
+    zeta : float
+    velocity : array_like, shape (3,)
+        Drift velocity v = eEτ/m; only v_x acts on a 1D texture.
+    nodes : int
+        Gauss-Legendre nodes per interval.
+
+    Returns
+    -------
+    numpy.ndarray, shape (3,)
+        (F_x, 0, 0) per unit area, as printed.
+
+    Examples
+    --------
+    >>> from spinlib.textures import make_grid, domain_wall_angles
+    >>> (x,) = make_grid(801, 0.05)
+    >>> wall = domain_wall_angles(x, 1.0)
+    >>> printed = reflection_force_printed_eq56(wall, 0.05, 0.5, [1.0, 0, 0])[0]
+    >>> golden = reflection_force_golden_rule(wall, 0.05, 0.5, [1.0, 0, 0])[0]
+    >>> bool(printed < 0 < golden and abs(printed / golden + 1) < 1e-8)
+    True
+    """
+    tex = _tex(texture, spacing)
+    _check_1d(tex)
+    z = float(check_zeta(zeta))
+    v = _check_velocity_and_nodes(velocity, nodes)
+    delta = float(exchange_splitting(z))
+    t, w = special.roots_legendre(int(nodes))
+    edges = (0.0, *_stoner_window(z))
+    q = np.concatenate([a + (b - a) * (t + 1) / 2 for a, b in zip(edges[:-1], edges[1:])])
+    wq = np.concatenate([w * (b - a) / 2 for a, b in zip(edges[:-1], edges[1:])])
+    a_pos, a_neg = _gauge_spectrum_1d(tex, q), _gauge_spectrum_1d(tex, -q)  # a(q), a(-q)
+    plus = {+1: a_pos[:, 0] + 1j * a_pos[:, 1], -1: a_pos[:, 0] - 1j * a_pos[:, 1]}  # A^±(q)
+    minus = {+1: a_neg[:, 0] + 1j * a_neg[:, 1], -1: a_neg[:, 0] - 1j * a_neg[:, 1]}  # A^±(-q)
+    total = 0.0 + 0.0j
+    kernel = np.asarray(spin_flip_phase_space(q, z))  # the same for both bands σ, eq. (75)
+    for sigma in (1, -1):
+        # Σ_q over q > 0 and q < 0: A^σ(q) A^-σ(-q) + A^σ(-q) A^-σ(q)
+        pair = plus[sigma] * minus[-sigma] + minus[sigma] * plus[-sigma]
+        total += np.sum(wq * kernel * pair) / (2 * np.pi)
+    # the imaginary part vanishes identically for a real gauge field
+    value = -4 * np.pi * delta**2 * v[0] * float(total.real)
+    return np.array([value, 0.0, 0.0])
 
 
 def reflection_force_tanh_wall(width, zeta, velocity, cross_section=1.0, tensor: str = "exact"):
     """Reflection force on a tanh wall, eqs. (56)-(58) evaluated (corrected).
 
-    F = (ζ²/2) v_x A ∫_{2ζ}^{2} sech²(πqλ/2) dq/q  (units k_F = 1), from
-    :func:`reflection_force_golden_rule` with a(q) = (π/2) sech(πqλ/2)
-    (:func:`spinlib.gauge.tanh_wall_gauge_spectrum`).  For k_F λ ≫ 1 it is
+    F = (2Δ²/π²) v_x A ∫ |A^⊥(q)|² dq/q over the Stoner window
+    k_F+ - k_F- <= q <= k_F+ + k_F- (units k_F = 1): the golden rule of
+    :func:`reflection_force_golden_rule` with the analytic spectrum
+    A^⊥(q) = (π/2) sech(πqλ/2) of the tanh wall
+    (:func:`spinlib.gauge.tanh_wall_window_integral`), i.e.
+    (ζ²/2) v A ∫_{2ζ}^{2} sech²(πqλ/2) dq/q.  For k_F λ ≫ 1 it is
     ≈ ζ² v A e^{-2πζλ}/(πζλ): exponentially small (adiabatic).
     ``tensor="isotropic"`` returns the value the paper's angular average
     (B.3) implies, one third of it.
@@ -444,14 +587,7 @@ def reflection_force_tanh_wall(width, zeta, velocity, cross_section=1.0, tensor:
     v = as_finite_array(velocity, "velocity")
     if v.shape != (3,):
         raise ValueError(f"velocity must be a 3-vector; got shape {v.shape}")
-    a = np.pi * lam / 2
-
-    def sech2(q):
-        e = np.exp(-2 * a * q)
-        return 4 * e / (1 + e) ** 2
-
-    value = integrate.quad(lambda q: sech2(q) / q, 2 * z, 2.0, epsabs=0.0, epsrel=1e-12)[0]
-    value *= z**2 / 2 * area
+    value = _golden_rule_prefactor(z) * float(tanh_wall_window_integral(lam, *_stoner_window(z))) * area
     if tensor == "isotropic":
         value /= 3.0
     return np.array([value * v[0], 0.0, 0.0])

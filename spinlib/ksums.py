@@ -28,6 +28,21 @@ Prescriptions (decided here, documented in notebooks 02, 03)
   δ(kqμ + c) of (31) is integrated over μ exactly (1/kq inside the shell);
   the angular δ of χ2 is, for an independent check, replaced by a normalised
   Gaussian of small width and integrated numerically.
+
+Exact references at q = 0 (no linear response, no Green functions)
+------------------------------------------------------------------
+The *prefactors* of (30) and (34) cannot be fixed by a k-sum of the same
+linear-response expression; they are fixed here by exactly solvable q = 0
+problems, used by ``tests/test_response_physics.py`` and notebooks 02, 03:
+
+* :func:`rotating_frame_spin_exact` - the ground state of the two-band gas
+  in a uniformly rotating frame (constant A_0), exact in A_0;
+* :func:`precessing_spin_exact` - the co-rotating electron spin of a
+  uniformly precessing local spin, exact in the precession frequency;
+* :func:`twisted_texture_spin_boltzmann` - the Boltzmann (clean-limit,
+  spin-independent τ) spin density of a uniformly twisted texture (constant
+  A_i) in an electric field, with exact 2x2 eigenstates on a Gauss product
+  quadrature of the Fermi spheres.
 """
 
 from __future__ import annotations
@@ -35,7 +50,22 @@ from __future__ import annotations
 import numpy as np
 from scipy import integrate
 
-from ._validation import check_choice, check_nonnegative, check_positive, check_zeta
+from ._validation import (
+    as_finite_array,
+    check_choice,
+    check_in_range,
+    check_nonnegative,
+    check_positive,
+    check_zeta,
+)
+from .electron_gas import (
+    densities_of_states,
+    exchange_splitting,
+    fermi_energy,
+    fermi_wavevectors,
+    spin_density_s,
+)
+from .gauge import PAULI
 
 __all__ = [
     "h1_ksum",
@@ -44,7 +74,11 @@ __all__ = [
     "chi2_ksum",
     "eq21_static_ksum",
     "real_space_quad",
+    "rotating_frame_spin_exact",
+    "precessing_spin_exact",
+    "twisted_texture_spin_boltzmann",
 ]
+
 
 _EPSABS = 1e-14
 _EPSREL = 1e-12
@@ -418,3 +452,171 @@ def real_space_quad(kernel: str, r, zeta, *, q_split: float = 40.0, epsrel: floa
             body, q_split, np.inf, weight="sin", wvar=r, limlst=400, epsabs=1e-16
         )[0]
     return float(total / (2 * np.pi**2 * r) + c * np.exp(-2 * r) / (np.pi * r))
+
+
+def rotating_frame_spin_exact(zeta, a0) -> float:
+    """Transverse spin density of the two-band gas in a uniformly rotating frame, exactly.
+
+    At q = 0 the rotated electrons of eq. (12) see H = k²/2 - Δσ_z + a σ_x
+    (a = A_0^x constant, H' = +A_0·σ).  Its bands are k²/2 ∓ b with
+    b = √(Δ² + a²) and spins ±(Δẑ - a x̂)/b; at the chemical potential ε_F of
+    the unperturbed gas the densities are n_low/up = [2(ε_F ± b)]^{3/2}/6π²,
+    so (Pauli normalisation, eq. 5)
+
+        s̃_x = -(n_low - n_up) a/b,
+
+    exact in a (no linear response).  Linear response (30) must reproduce
+    it to O(a³): s̃_x = (P₀/Δ) s H̃1(0) a, which fixes P₀ = -2.
+
+    Parameters
+    ----------
+    zeta : float
+        0 < ζ < 1.
+    a0 : float
+        A_0^x (units k_F²/m), |a0| < (1 - ζ²)/2 so that both bands stay
+        occupied.
+
+    Returns
+    -------
+    float
+        s̃_x in units of k_F³.
+
+    Examples
+    --------
+    To first order s̃_x = -2 s a/Δ (s = (n₊ - n₋)/2):
+
+    >>> s = 0.4 * (3 + 0.16) / (6 * np.pi**2)
+    >>> round(rotating_frame_spin_exact(0.4, 1e-6) / (-2 * s * 1e-6 / 0.4), 9)
+    1.0
+    """
+    z = float(check_zeta(zeta))
+    eps_f = float(fermi_energy(z))
+    delta = float(exchange_splitting(z))
+    limit = float(np.sqrt(eps_f**2 - delta**2))  # = (1 - ζ²)/2: b < ε_F
+    a = float(check_in_range(a0, "a0", -limit, limit, low_open=True, high_open=True))
+    b = float(np.hypot(delta, a))
+    n_low = (2 * (eps_f + b)) ** 1.5 / (6 * np.pi**2)
+    n_up = (2 * (eps_f - b)) ** 1.5 / (6 * np.pi**2)
+    return float(-(n_low - n_up) * a / b)
+
+
+def precessing_spin_exact(zeta, theta, phi, omega) -> np.ndarray:
+    """Electron spin density co-rotating with a uniformly precessing local spin, exactly.
+
+    e_s = (sinθ cos φ, sinθ sin φ, cosθ) precesses at ω about z (φ = φ₀ + ωt).
+    The spin of the uniform gas, s_e = ⟨c†σc⟩ with |s_e| = n₊ - n₋ = 2s,
+    obeys ∂_t s_e = 2Δ s_e × e_s (H = -Δ e_s·σ, eq. 3; no spin current in a
+    uniform state).  In the frame rotating with e_s it precesses about
+    2Δ e_s + ω ẑ, so the steady state is
+
+        s_e = 2s (2Δ e_s + ω ẑ)/|2Δ e_s + ω ẑ|,
+
+    exact in ω.  Linear response (30) must reproduce s_e - 2s e_s to O(ω²).
+
+    Parameters
+    ----------
+    zeta : float
+        0 < ζ < 1.
+    theta, phi : float
+        Angles of e_s at the instant considered.
+    omega : float
+        Precession frequency (units k_F²/m), any sign.
+
+    Returns
+    -------
+    numpy.ndarray, shape (3,)
+        s_e in units of k_F³ (lab frame).
+
+    Examples
+    --------
+    >>> s_e = precessing_spin_exact(0.4, 1.1, 0.4, 0.0)
+    >>> bool(np.isclose(np.linalg.norm(s_e), 0.4 * (3 + 0.16) / (3 * np.pi**2)))
+    True
+    """
+    z = float(check_zeta(zeta))
+    th = float(as_finite_array(theta, "theta"))
+    ph = float(as_finite_array(phi, "phi"))
+    w = float(as_finite_array(omega, "omega"))
+    delta = float(exchange_splitting(z))
+    e_s = np.array([np.sin(th) * np.cos(ph), np.sin(th) * np.sin(ph), np.cos(th)])
+    field = 2 * delta * e_s + np.array([0.0, 0.0, w])
+    return 2 * float(spin_density_s(z)) * field / np.linalg.norm(field)
+
+
+def _sphere_quadrature(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Gauss-Legendre in μ = cos θ times the trapezoidal rule in φ (2n points).
+
+    Unit vectors of shape (n, 2n, 3) and weights (n, 2n) normalised to
+    Σ w = 1: exact for polynomials of degree <= 2n - 1 on the unit sphere."""
+    mu, w_mu = np.polynomial.legendre.leggauss(n)
+    phi = 2 * np.pi * np.arange(2 * n) / (2 * n)
+    mu, phi = np.meshgrid(mu, phi, indexing="ij")
+    weights = np.repeat(w_mu[:, None], 2 * n, axis=1) / 2 / (2 * n)
+    st = np.sqrt(1 - mu**2)
+    return np.stack([st * np.cos(phi), st * np.sin(phi), mu], axis=-1), weights
+
+
+def twisted_texture_spin_boltzmann(
+    zeta, gauge_field, *, charge: float = -1.0, tau: float = 1.0, efield: float = 1.0, nodes: int = 24
+) -> np.ndarray:
+    """Rotated-frame spin density of a uniformly twisted texture in a field E ∥ x (Boltzmann).
+
+    At q = 0 the gauge field of a uniformly twisted texture is constant,
+    A_x = (a_x, a_y, 0), and the rotated electrons have the exactly
+    diagonalisable H_k = k²/2 - Δσ_z + k_x (a_x σ_x + a_y σ_y) (the k_i/m
+    vertex of eq. 12).  A field E along x shifts the Fermi seas (clean limit,
+    spin-independent τ, carriers of signed charge e, e < 0 for electrons as
+    in eq. 24): δf_n = e τ E·v_n δ(E_n), and
+
+        s̃ = Σ_n ∫ d³k/(2π)³ δf_n ⟨σ⟩_n
+          = Σ_n ν_n ⟨e τ E k_x ⟨σ⟩_n⟩_{Fermi sphere n},
+
+    with the exact 2x2 eigenstates (Pauli matrices of :mod:`spinlib.gauge`)
+    and the Fermi spheres of the unperturbed bands (the shift of the spheres
+    by the gauge field is of second order).  No Green function and no expansion beyond the final
+    linearity in A: linear response (34) must give s̃_∥ = (P₁/Δ) E χ1(0) a_x,
+    s̃_⊥ = (P₁/Δ) E χ1(0) a_y (φ = 0), χ1(0) = (eτ/2m)(n₊ - n₋).
+
+    Parameters
+    ----------
+    zeta : float
+        0 < ζ < 1.
+    gauge_field : array_like, shape (2,)
+        (A_x^x, A_x^y); small (|A| <~ 1e-6 for O(A²) effects below 1e-12).
+    charge, tau, efield : float
+        e (signed), τ > 0, E_x.
+    nodes : int
+        Gauss-Legendre nodes in cos θ on each sphere (>= 2); the first-order
+        integrand is a polynomial of low degree, integrated exactly.
+
+    Returns
+    -------
+    numpy.ndarray, shape (3,)
+        s̃ (x, y, z) in units of k_F³ (Pauli normalisation).
+
+    Examples
+    --------
+    >>> s = twisted_texture_spin_boltzmann(0.4, [2e-7, 0.0])
+    >>> bool(abs(s[1]) < 1e-20 and s[0] > 0)
+    True
+    """
+    z = float(check_zeta(zeta))
+    a = as_finite_array(gauge_field, "gauge_field")
+    if a.shape != (2,):
+        raise ValueError(f"gauge_field must be (A_x^x, A_x^y); got shape {a.shape}")
+    e = float(as_finite_array(charge, "charge"))
+    t = float(check_positive(tau, "tau"))
+    field = float(as_finite_array(efield, "efield"))
+    if isinstance(nodes, bool) or not isinstance(nodes, (int, np.integer)) or nodes < 2:
+        raise ValueError(f"nodes must be an integer >= 2; got {nodes!r}")
+    delta = float(exchange_splitting(z))
+    dirs, weights = _sphere_quadrature(int(nodes))
+    s_tilde = np.zeros(3)
+    bands = zip((0, 1), fermi_wavevectors(z), densities_of_states(z))
+    for band, kf, nu in bands:  # eigenvalue index 0: the lower band, majority
+        k = float(kf) * dirs
+        h = -delta * PAULI[2] + k[..., 0, None, None] * (a[0] * PAULI[0] + a[1] * PAULI[1])
+        vec = np.linalg.eigh(h)[1][..., :, band]
+        spin = np.real(np.einsum("...i,aij,...j->...a", vec.conj(), PAULI, vec))
+        s_tilde += float(nu) * np.einsum("ij,ija->a", weights, (e * t * field * k[..., 0])[..., None] * spin)
+    return s_tilde

@@ -95,8 +95,8 @@ n_S = S/a³ the density of the local spin, e = e_s = S/S:
   supplies its β part, :func:`beta_force`.
 
 Gradients are second-order finite differences
-(:func:`spinlib.textures.field_gradient`, error O(h²)); integrals use the
-trapezoidal rule over the grid's extent.
+(:func:`spinlib.grids.field_gradient`, error O(h²)); integrals use the
+trapezoidal rule over the grid's extent (:func:`spinlib.grids.grid_integral`).
 """
 
 from __future__ import annotations
@@ -104,7 +104,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.integrate import trapezoid
 
 from ._validation import (
     as_finite_array,
@@ -116,7 +115,7 @@ from ._validation import (
     check_zeta,
 )
 from .electron_gas import densities, densities_of_states, exchange_splitting
-from .textures import field_gradient
+from .grids import field_gradient, grid_integral
 
 __all__ = [
     "beta_sf_printed_band_reading",
@@ -523,12 +522,6 @@ def torque_sf(
     return -n_spin * np.cross(e, drive)
 
 
-def _integrate(f: np.ndarray, h: tuple[float, ...]) -> float:
-    for hk in reversed(h):
-        f = trapezoid(f, dx=hk, axis=-1)
-    return float(f)
-
-
 def force_sf(
     e, spacing, *, alpha, beta, drift_velocity, local_spin_density, de_dt=None
 ) -> np.ndarray:
@@ -538,8 +531,8 @@ def force_sf(
         = n_S ∫ ∂_i e·[α ∂_t e + β (u·∇) e] d^n x,
 
     which is F_i = -(Δ/S)∫∇_i S·s_sf (eq. 53) of the density (84).
-    Gradients O(h²) (:func:`spinlib.textures.field_gradient`), trapezoidal
-    rule over the grid: on a 1D (2D) grid the force is per unit
+    Gradients O(h²) (:func:`spinlib.grids.field_gradient`), trapezoidal
+    rule over the grid (:func:`spinlib.grids.grid_integral`): on a 1D (2D) grid the force is per unit
     cross-section (thickness), and components along axes the grid lacks
     vanish (the texture is uniform there).
 
@@ -564,7 +557,7 @@ def force_sf(
     _, grad, drive, h = _texture_terms(e, spacing, alpha, beta, drift_velocity, de_dt)
     out = np.zeros(3)
     for i in range(grad.shape[0]):
-        out[i] = n_spin * _integrate(np.sum(grad[i] * drive, axis=-1), h)
+        out[i] = n_spin * grid_integral(np.sum(grad[i] * drive, axis=-1), h)
     return out
 
 
@@ -640,11 +633,28 @@ def beta_sf_printed_band_reading(zeta, impurities: MagneticImpurities,
     (``tests/test_relaxation.py::test_printed_band_reading_of_83_disagrees``);
     the correct reading (ν₊ ± ν₋) is :func:`beta_sf`.  Kept only so that
     notebook 07 can show the discrepancy.
+
+    Parameters as in :func:`beta_sf` (P_j in [-1, 1], non-zero).
+
+    Examples
+    --------
+    Isotropic impurities: ν₊ instead of ν₊ + ν₋, i.e. k_F+/(k_F+ + k_F-) of β_sf:
+
+    >>> imp = MagneticImpurities(1e-3, 1.0, 1 / 3, 1 / 3)
+    >>> r = beta_sf_printed_band_reading(0.5, imp) / beta_sf(0.5, imp)
+    >>> round(float(r), 12)
+    0.75
     """
+    zeta = check_zeta(zeta)
+    imp = _check_impurities(impurities)
     nu_p, nu_m = densities_of_states(zeta)
     delta = exchange_splitting(zeta)
-    p = current_polarization_drude(zeta) if current_polarization is None else current_polarization
-    imp = impurities
+    if current_polarization is None:
+        p = current_polarization_drude(zeta)
+    else:
+        p = check_in_range(current_polarization, "current_polarization", -1.0, 1.0)
+        if np.any(p == 0.0):
+            raise ValueError("current_polarization must lie in [-1, 1] and be non-zero; got 0")
     return imp.strength / delta * (
         (imp.sperp_squared + imp.sz_squared) * nu_p
         + (imp.sperp_squared - imp.sz_squared) * nu_m / p

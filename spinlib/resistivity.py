@@ -70,8 +70,12 @@ What is in this module
   ρ_S of (74) (and the corrected tensor) for any texture on a 1D/2D/3D grid,
   or for given Fourier amplitudes;
 * :func:`tanh_wall_area_resistance` the closed form for a tanh wall
-  (mistracking + spin-flip reflection), :func:`tanh_wall_area_resistance_asymptotic`;
+  (mistracking + spin-flip reflection), its integrand
+  :func:`tanh_wall_resistance_integrand`, :func:`tanh_wall_area_resistance_asymptotic`,
+  and the independent golden-rule sum over the modes of a wire
+  :func:`tanh_wall_area_resistance_wire_sum`;
 * :func:`topological_hall_resistivity`, :func:`hall_resistivity_momentum_sum` (77);
+  :func:`drude_resistivity` and the Hall current ratio (98) :func:`hall_current_ratio`;
 * :func:`landauer_resistance`, :func:`landauer_reflection` (text after 75);
 * :func:`eq76_force` (76) and :func:`reaction_force` (58), (78);
 * :func:`resistivity_unit_si`.
@@ -80,7 +84,6 @@ What is in this module
 from __future__ import annotations
 
 import numpy as np
-import scipy.constants as sc
 from scipy import integrate, special
 
 from ._validation import (
@@ -94,9 +97,16 @@ from ._validation import (
     check_unit_vectors,
     check_zeta,
 )
-from .electron_gas import densities, exchange_splitting, fermi_wavevectors, total_density
-from .gauge import gauge_field
+from .electron_gas import (
+    densities,
+    exchange_splitting,
+    fermi_wavevectors,
+    total_density,
+)
+from .gauge import gauge_field, tanh_wall_gauge_spectrum, tanh_wall_window_integral
 from .response import stoner_window
+from .scattering import born_tanh_wall, rosen_zener_mistracking
+from .units import ReducedUnits
 
 __all__ = [
     "resistivity_unit_si",
@@ -111,9 +121,13 @@ __all__ = [
     "mori_resistivity_from_gauge",
     "mori_resistivity",
     "mori_resistivity_from_field",
+    "tanh_wall_resistance_integrand",
     "tanh_wall_area_resistance",
+    "tanh_wall_area_resistance_wire_sum",
     "tanh_wall_area_resistance_asymptotic",
     "topological_hall_resistivity",
+    "drude_resistivity",
+    "hall_current_ratio",
     "hall_resistivity_momentum_sum",
     "landauer_resistance",
     "landauer_reflection",
@@ -132,6 +146,8 @@ _PROCESSES = ("all", "mistracking", "reflection")
 def resistivity_unit_si(fermi_wavevector) -> float:
     """The unit of resistivity of this module, ħ/(e² k_F), in Ω m.
 
+    :attr:`spinlib.units.ReducedUnits.resistivity` for this k_F.
+
     Parameters
     ----------
     fermi_wavevector : float
@@ -144,8 +160,7 @@ def resistivity_unit_si(fermi_wavevector) -> float:
     >>> round(resistivity_unit_si(1.2e10) * 1e8, 3)  # in μΩ cm
     34.235
     """
-    kf = float(check_positive(fermi_wavevector, "fermi_wavevector"))
-    return sc.hbar / sc.e**2 / kf
+    return ReducedUnits(fermi_wavevector).resistivity
 
 
 def mori_prefactor(zeta) -> np.ndarray:
@@ -406,6 +421,46 @@ def force_vertex_onshell(k, q, A_flip, zeta, sigma: int, vertex: str = "correcte
     return kin1 + kin2 + delta_term
 
 
+def _spin_flip_ring_weight(q, a_long2, a_trans2, zeta: float, sigma: int) -> np.ndarray:
+    """q²⟨|(k + q/2)·A|²⟩ over the on-shell ring of the spin flip k,σ → k+q,-σ: the corrected vertex squared.
+
+    The one place of the ring kernel of :func:`mori_resistivity_from_fourier`
+    (and of the angle-averaged vortex formulas of :mod:`spinlib.vortex`).  On
+    the ring |k| = k_Fσ and k·q̂ = k_∥ = -(q/2 + 2σΔ/q) (energy conservation,
+    q·(k + q/2) = -2σΔ), so (k + q/2)·q̂ = -2σΔ/q and the transverse part k_⊥
+    (k_⊥² = k_Fσ² - k_∥²) averages to ⟨(k_⊥·A_T)(k_⊥·A_T)*⟩ = k_⊥²|A_T|²/2:
+
+        q²⟨|(k + q/2)·A|²⟩ = 4Δ²|q̂·A|² + q² k_⊥² |A_T|²/2      (A_T = A - q̂(q̂·A)).
+
+    ``a_long2`` = |q̂·A|², ``a_trans2`` = |A_T|² (arrays broadcasting with
+    ``q``); k_⊥² is clipped at 0 outside the Stoner window (where the phase
+    space (75) vanishes).  Checked against a numerical ring average of
+    :func:`force_vertex_onshell` in ``tests/test_resistivity.py``.
+    """
+    delta = float(exchange_splitting(zeta))
+    kp, km = (float(k) for k in fermi_wavevectors(zeta))
+    k_sigma = kp if sigma == 1 else km
+    q = np.asarray(q, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inv_q = np.where(q > 0, 1.0 / np.where(q > 0, q, 1.0), 0.0)
+    k_par = -(q / 2 + 2 * sigma * delta * inv_q)
+    k_perp2 = np.clip(k_sigma**2 - k_par**2, 0.0, None)
+    return 4 * delta**2 * a_long2 + q**2 * k_perp2 * a_trans2 / 2
+
+
+def _spin_conserving_ring_weight(q, az_trans2, zeta: float, sigma: int) -> np.ndarray:
+    """q²⟨|(k + q/2)·A^z|²⟩ over the intraband ring k,σ → k+q,σ: q² (k_Fσ² - q²/4) |A_T^z|²/2.
+
+    On the shell k·q̂ = -q/2, so (k + q/2)·q̂ = 0: only the transverse part
+    A_T^z of the emergent vector potential scatters (the Δ term of (67) is
+    absent between equal spins).  Clipped at 0 for q > 2k_Fσ.
+    """
+    kp, km = (float(k) for k in fermi_wavevectors(zeta))
+    k_sigma = kp if sigma == 1 else km
+    q = np.asarray(q, dtype=float)
+    return q**2 * np.clip(k_sigma**2 - q**2 / 4, 0.0, None) * az_trans2 / 2
+
+
 # --------------------------------------------------------------------------
 # Fourier transform of the gauge field on a grid
 # --------------------------------------------------------------------------
@@ -511,8 +566,6 @@ def mori_resistivity_from_fourier(
     d = qvec.shape[0]
     qabs = np.sqrt(np.sum(qvec**2, axis=0))
     n = float(total_density(z))
-    delta = float(exchange_splitting(z))
-    kp, km = (float(k) for k in fermi_wavevectors(z))
     kflip = spin_flip_phase_space(qabs, z) * w
     rho = np.zeros((d, d))
     if vertex == "paper":
@@ -521,22 +574,20 @@ def mori_resistivity_from_fourier(
         return mori_prefactor(z) * rho
     with np.errstate(divide="ignore", invalid="ignore"):
         qhat = np.where(qabs > 0, qvec / np.where(qabs > 0, qabs, 1.0), 0.0)
-        inv_q = np.where(qabs > 0, 1.0 / np.where(qabs > 0, qabs, 1.0), 0.0)
+
+    def long_trans(amp):
+        a_long2 = np.abs(np.sum(qhat * amp, axis=0)) ** 2
+        return a_long2, np.clip(np.sum(np.abs(amp) ** 2, axis=0) - a_long2, 0.0, None)
+
     if channel in ("all", "spin_flip"):
-        for amp, sigma, k_sigma in ((a_plus, 1, kp), (a_minus, -1, km)):
-            a_long = np.sum(qhat * amp, axis=0)
-            a_trans2 = np.clip(np.sum(np.abs(amp) ** 2, axis=0) - np.abs(a_long) ** 2, 0.0, None)
-            k_par = -(qabs / 2 + 2 * sigma * delta * inv_q)
-            k_perp2 = np.clip(k_sigma**2 - k_par**2, 0.0, None)
-            weight = kflip * (4 * delta**2 * np.abs(a_long) ** 2 + qabs**2 * k_perp2 * a_trans2 / 2)
+        for amp, sigma in ((a_plus, 1), (a_minus, -1)):
+            weight = kflip * _spin_flip_ring_weight(qabs, *long_trans(amp), z, sigma)
             rho += (qhat * weight) @ qhat.T
     if channel in ("all", "spin_conserving"):
-        az_long = np.sum(qhat * a_z, axis=0)
-        az_trans2 = np.clip(np.sum(np.abs(a_z) ** 2, axis=0) - np.abs(az_long) ** 2, 0.0, None)
-        for sigma, k_sigma in ((1, kp), (-1, km)):
+        _, az_trans2 = long_trans(a_z)
+        for sigma in (1, -1):
             ksc = spin_conserving_phase_space(qabs, z, sigma) * w
-            k_perp2 = np.clip(k_sigma**2 - qabs**2 / 4, 0.0, None)
-            weight = ksc * qabs**2 * k_perp2 * az_trans2 / 2
+            weight = ksc * _spin_conserving_ring_weight(qabs, az_trans2, z, sigma)
             rho += (qhat * weight) @ qhat.T
     return np.pi / n**2 * rho
 
@@ -595,9 +646,10 @@ def mori_resistivity(
         Angles of e_s on a 1D, 2D or 3D ``ij`` grid (>= 3 points per axis),
         lengths in units of 1/k_F.
     spacing : float or sequence of float
-        Grid spacing(s) > 0 (units 1/k_F); resolve the texture and
-        h < π/(k_F+ + k_F-) so that the Stoner window lies inside the
-        Brillouin zone of the grid.
+        Grid spacing(s) > 0 (units 1/k_F); resolve the texture, and
+        h < π/(k_F+ + k_F-) = π/2 so that the Stoner window lies inside the
+        Brillouin zone of the grid (h < π/(2k_F+) = π/(2(1 + ζ)) with
+        ``vertex="corrected"``, whose spin-conserving channel reaches q = 2k_F+).
     zeta : float
         0 < ζ < 1.
     vertex, channel
@@ -617,7 +669,8 @@ def mori_resistivity(
     ------
     ValueError
         NaN/inf, mismatched shapes, a bad spacing or ζ, or a grid too coarse
-        to contain the Stoner window (h (1 + ... ) ≥ π/2).
+        for the largest momentum transfer (h ≥ π/2, or h ≥ π/(2(1 + ζ)) for the
+        corrected vertex with its spin-conserving channel).
 
     Examples
     --------
@@ -641,9 +694,18 @@ def mori_resistivity(
     if not 1 <= theta.ndim <= 3:
         raise ValueError(f"theta and phi must be 1D, 2D or 3D grids; got ndim={theta.ndim}")
     h = check_spacing(spacing, theta.ndim)
-    if max(h) >= np.pi / 2.0:
+    check_choice(vertex, "vertex", _VERTICES)
+    check_choice(channel, "channel", _CHANNELS)
+    z = float(check_zeta(zeta))
+    # the largest momentum transfer must lie inside the Brillouin zone |q_i| < π/h_i of the grid:
+    # q <= k_F+ + k_F- = 2 (Stoner window), or q <= 2k_F+ = 2(1 + ζ) with the spin-conserving channel
+    if vertex == "corrected" and channel in ("all", "spin_conserving"):
+        q_max, what = 2.0 * float(fermi_wavevectors(z)[0]), "2 k_F+ of the spin-conserving channel"
+    else:
+        q_max, what = 2.0, "the Stoner window q <= 2 k_F"
+    if max(h) >= np.pi / q_max:
         raise ValueError(
-            f"spacing must be < π/2 (in 1/k_F) so that the Stoner window q <= 2 k_F lies "
+            f"spacing must be < π/{q_max:g} = {np.pi / q_max:.4g} (in 1/k_F) so that {what} lies "
             f"inside the grid's Brillouin zone; got {max(h):g}"
         )
     A = gauge_field(theta, phi, h)
@@ -687,19 +749,70 @@ def mori_resistivity_from_field(m, spacing, zeta, *, vertex: str = "paper", chan
 # --------------------------------------------------------------------------
 # closed form for the tanh wall
 # --------------------------------------------------------------------------
-def _sech2(x):
-    e = np.exp(-2.0 * np.abs(x))
-    return 4.0 * e / (1.0 + e) ** 2
+def _tanh_wall_prefactor(zeta: float) -> float:
+    """(4πΔ²/n²) × 2 × 2/(2π · 4π²) = 2ζ²/(π²n²): ρ_S L = this × ∫ |A^⊥(q)|² dq/q over q > 0.
+
+    From (74)-(75) for a wall along x in a wire of length L: Σ_q → L∫dq/2π,
+    A(q) = Â(q)/L, |A^±(q)| = |A^⊥(q)| (A^± = ½e^{±iφ}(±i∂_xθ) for a planar wall),
+    both σ, both signs of q, K(q) = 1/(4π²|q|) in the window.
+    """
+    return 2.0 * zeta**2 / (np.pi**2 * float(total_density(zeta)) ** 2)
+
+
+def _process_window(process: str, zeta: float) -> tuple[float, float]:
+    """The q-range of a spin-flip process of the tanh wall (docstring of :func:`tanh_wall_area_resistance`)."""
+    return {"all": (2 * zeta, 2.0), "mistracking": (2 * zeta, 2 * np.sqrt(zeta)),
+            "reflection": (2 * np.sqrt(zeta), 2.0)}[process]  # fmt: skip
+
+
+def tanh_wall_resistance_integrand(q, width, zeta) -> np.ndarray:
+    """The integrand of :func:`tanh_wall_area_resistance` in q: (2ζ²/π²n²) |A^⊥(q)|²/q, any q > 0.
+
+    |A^⊥(q)| = (π/2) sech(πqλ/2) is :func:`spinlib.gauge.tanh_wall_gauge_spectrum`;
+    the area resistance is its integral over the Stoner window 2ζ ≤ q ≤ 2
+    (this function does not apply the window: it is drawn across it in
+    notebook 06).
+
+    Parameters
+    ----------
+    q : array_like
+        Momentum transfer > 0 (units k_F).
+    width : float
+        k_F λ >= 0.
+    zeta : float
+        0 < ζ < 1.
+
+    Returns
+    -------
+    numpy.ndarray
+        Units ħ/(e² k_F²) per unit q (q in k_F).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> q = np.linspace(0.6, 2.0, 2001)
+    >>> f = tanh_wall_resistance_integrand(q, 1.0, 0.3)
+    >>> trapezoid = float(np.sum((f[1:] + f[:-1]) / 2) * (q[1] - q[0]))
+    >>> bool(abs(trapezoid / tanh_wall_area_resistance(1.0, 0.3) - 1) < 1e-6)
+    True
+    """
+    q = check_positive(q, "q")
+    z = float(check_zeta(zeta))
+    return _tanh_wall_prefactor(z) * tanh_wall_gauge_spectrum(q, width) ** 2 / q
 
 
 def tanh_wall_area_resistance(width, zeta, process: str = "all") -> np.ndarray:
     """Area resistance R_S A = ρ_S L of a tanh wall from eq. (74), closed form.
 
     For θ = 2 arctan e^{x/λ} (current along the wall normal), |A^±(q)| equals
-    the spectrum (π/2) sech(πqλ/2) of :func:`spinlib.gauge.tanh_wall_gauge_spectrum`
-    and A(q) ∥ q, so the printed and the corrected vertex agree and (74)-(75) give
+    the spectrum |A^⊥(q)| = (π/2) sech(πqλ/2) of
+    :func:`spinlib.gauge.tanh_wall_gauge_spectrum` and A(q) ∥ q, so the
+    printed and the corrected vertex agree and (74)-(75) give
 
-        ρ_S L = (ζ²/2n²) ∫_{2ζ}^{2} sech²(πqλ/2) dq/q      (ħ = m = k_F = e = 1).
+        ρ_S L = (2ζ²/π²n²) ∫_{2ζ}^{2} |A^⊥(q)|² dq/q = (ζ²/2n²) ∫_{2ζ}^{2} sech²(πqλ/2) dq/q
+
+    (ħ = m = k_F = e = 1; the integral is
+    :func:`spinlib.gauge.tanh_wall_window_integral`).
 
     How (74) applies to a wall of cross-section A_⊥ in a wire of length L
     (V = A_⊥L): the gauge field depends on the normal coordinate only, so
@@ -711,14 +824,15 @@ def tanh_wall_area_resistance(width, zeta, process: str = "all") -> np.ndarray:
     In a wire each transverse mode k_⊥ < k_F- is a 1D problem with
     k_z± = √(k_F±² - k_⊥²); its spin-flip *transmission* (mistracking,
     q = k_z+ - k_z-) fills 2ζ ≤ q ≤ 2√ζ and its spin-flip *reflection*
-    (q = k_z+ + k_z-) fills 2√ζ ≤ q ≤ 2 (``process``).  For wide walls the
+    (q = k_z+ + k_z-) fills 2√ζ ≤ q ≤ 2 (``process``; the mode sum is
+    :func:`tanh_wall_area_resistance_wire_sum`).  For wide walls the
     mistracking part dominates, ∝ e^{-2πζλ} = e^{-π(k_F+ - k_F-)λ}; the
     reflection part ∝ e^{-2π√ζ λ} = e^{-π√(k_F+² - k_F-²) λ}.
 
     Parameters
     ----------
     width : array_like
-        k_F λ > 0.
+        k_F λ >= 0 (0: the abrupt wall).
     zeta : float
         0 < ζ < 1.
     process : {"all", "mistracking", "reflection"}
@@ -738,21 +852,70 @@ def tanh_wall_area_resistance(width, zeta, process: str = "all") -> np.ndarray:
     True
     """
     check_choice(process, "process", _PROCESSES)
-    lam = check_positive(width, "width")
+    lam = check_nonnegative(width, "width")
     z = float(check_zeta(zeta))
+    return _tanh_wall_prefactor(z) * tanh_wall_window_integral(lam, *_process_window(process, z))
+
+
+def tanh_wall_area_resistance_wire_sum(width, zeta, process: str = "all", mistracking: str = "born") -> float:
+    """ρ_S L of a tanh wall from the golden rule over the transverse modes of a wire (not from (74)).
+
+    An evaluation independent of the q-integral of (74)-(75): each mode
+    k_⊥ < k_F- is a 1D problem (k_z± = √(k_F±² - k_⊥²), polarisation
+    ζ' = (k_z+ - k_z-)/(k_z+ + k_z-), width k̄λ with k̄ = (k_z+ + k_z-)/2) whose
+    first-order Born probabilities are :func:`spinlib.scattering.born_tanh_wall`.
+    Momentum balance with all electrons drifting at v: each spin-flip
+    transmission transfers k_z+ - k_z-, each spin-flip reflection k_z+ + k_z-,
+    so F/A = (v/2π) ∫ k_⊥ dk_⊥ (1/π)[P_mis (k_z+ - k_z-)² + P_ref (k_z+ + k_z-)²]
+    and ρ_S L = F/(A n² v) (e = 1).  The integral is done in k_⊥ = k_F- sin t
+    (the integrand has a square-root edge at grazing incidence k_⊥ → k_F-),
+    adaptive quadrature to 1e-11 relative.
+
+    Parameters
+    ----------
+    width : float
+        k_F λ >= 0.
+    zeta : float
+        0 < ζ < 1.
+    process : {"all", "mistracking", "reflection"}
+    mistracking : {"born", "rosen_zener"}
+        ``"rosen_zener"`` replaces the Born mistracking probability by the
+        exact wide-wall value :func:`spinlib.scattering.rosen_zener_mistracking`
+        (beyond the first order in A of (74)).
+
+    Returns
+    -------
+    float
+        ρ_S L in units of ħ/(e² k_F²).
+
+    Examples
+    --------
+    >>> r = tanh_wall_area_resistance_wire_sum(1.0, 0.3) / tanh_wall_area_resistance(1.0, 0.3)
+    >>> bool(abs(r - 1) < 1e-7)
+    True
+    """
+    check_choice(process, "process", _PROCESSES)
+    check_choice(mistracking, "mistracking", ["born", "rosen_zener"])
+    lam = float(check_nonnegative(width, "width"))
+    z = float(check_zeta(zeta))
+    kp, km = (float(k) for k in fermi_wavevectors(z))
     n = float(total_density(z))
-    lo, hi = {"all": (2 * z, 2.0), "mistracking": (2 * z, 2 * np.sqrt(z)),
-              "reflection": (2 * np.sqrt(z), 2.0)}[process]  # fmt: skip
 
-    def one(lam_val):
-        f = lambda q: _sech2(np.pi * q * lam_val / 2.0) / q  # noqa: E731
-        # the integrand decays on the scale 1/(π λ): split there for accuracy
-        pts = [p for p in (lo + 1.0 / lam_val, lo + 5.0 / lam_val) if lo < p < hi]
-        val = integrate.quad(f, lo, hi, points=pts or None, epsabs=0.0, epsrel=1e-12, limit=200)[0]
-        return z**2 / (2.0 * n**2) * val
+    def integrand(t):
+        kperp = km * np.sin(t)
+        kzp, kzm = np.sqrt(kp**2 - kperp**2), np.sqrt(km**2 - kperp**2)
+        kbar, z_mode = (kzp + kzm) / 2, (kzp - kzm) / (kzp + kzm)
+        born = born_tanh_wall(z_mode, kbar * lam)
+        out = 0.0
+        if process in ("all", "mistracking"):
+            p_mis = rosen_zener_mistracking(z_mode, kbar * lam) if mistracking == "rosen_zener" else born["T_mistrack"]
+            out += float(p_mis) * (kzp - kzm) ** 2
+        if process in ("all", "reflection"):
+            out += float(born["R_maj_min"]) * (kzp + kzm) ** 2
+        return kperp * out / np.pi * km * np.cos(t)
 
-    out = np.vectorize(one, otypes=[float])(lam)
-    return float(out) if out.ndim == 0 else out
+    val = integrate.quad(integrand, 0.0, np.pi / 2, limit=400, epsabs=0.0, epsrel=1e-11)[0]
+    return val / (2 * np.pi * n**2)
 
 
 def tanh_wall_area_resistance_asymptotic(width, zeta) -> np.ndarray:
@@ -816,6 +979,76 @@ def topological_hall_resistivity(vortex_number, area, zeta):
     area = check_positive(area, "area")
     n_p, n_m = densities(zeta)
     return 2.0 * np.pi * (n_p - n_m) * nv / ((n_p + n_m) ** 2 * area)
+
+
+def drude_resistivity(zeta, mean_free_path) -> np.ndarray:
+    """Drude resistivity ρ_0 = ħk_F/(n e² ℓ) of the two-band gas (ℓ = v_F τ, one τ for both bands).
+
+    ρ_0 = m/(n e² τ) with τ = ℓ m/(ħk_F) and n = n₊ + n₋ of
+    :func:`spinlib.electron_gas.total_density`: in reduced units 1/(n ℓ).  The
+    reference for the Hall current ratio (98).
+
+    Parameters
+    ----------
+    zeta : float
+        0 < ζ < 1.
+    mean_free_path : array_like
+        ℓ > 0 (units 1/k_F).
+
+    Returns
+    -------
+    numpy.ndarray
+        ρ_0 in units of ħ/(e² k_F).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> n = (1.3**3 + 0.7**3) / (6 * np.pi**2)
+    >>> bool(np.isclose(drude_resistivity(0.3, 50.0), 1 / (n * 50.0)))
+    True
+    """
+    ell = check_positive(mean_free_path, "mean_free_path")
+    return 1.0 / (total_density(zeta) * ell)
+
+
+def hall_current_ratio(polarization, vortex_number, area, mean_free_path) -> np.ndarray:
+    """Hall current ratio j_⊥/j_0 = ρ_xy/ρ_0 = 2π P n_v ℓ/(k_F A) of eq. (98), corrected (no S²).
+
+    The ratio of :func:`topological_hall_resistivity`, 2πP n_v ħ/(e² n A),
+    to the Drude :func:`drude_resistivity`, ħk_F/(n e² ℓ), for E imposed along
+    x (no Hall field): j_y/j_x = ρ_xy/ρ_0 exactly.  P is the *density*
+    polarisation (n₊ - n₋)/n (for the free-electron bands
+    :func:`spinlib.relaxation.current_polarization_drude`, which equals it).
+    The printed (98) carries a spurious S².
+
+    Parameters
+    ----------
+    polarization : array_like
+        P in [-1, 1].
+    vortex_number : array_like
+        n_v (±1/2 for a vortex, ±1 for a skyrmion), or the number per area A.
+    area : array_like
+        Film area A > 0 (units 1/k_F²).
+    mean_free_path : array_like
+        ℓ > 0 (units 1/k_F).
+
+    Returns
+    -------
+    numpy.ndarray
+        Dimensionless.
+
+    Examples
+    --------
+    One vortex (P = 0.7) in a 100 nm square, ℓ = 5 nm, k_F = 1.2 Å⁻¹ (k_F ℓ = 60, k_F²A = 1.44e6):
+
+    >>> float(hall_current_ratio(0.7, 0.5, 1.44e6, 60.0).round(9))
+    9.163e-05
+    """
+    p = check_in_range(polarization, "polarization", -1.0, 1.0)
+    nv = as_finite_array(vortex_number, "vortex_number")
+    area = check_positive(area, "area")
+    ell = check_positive(mean_free_path, "mean_free_path")
+    return 2.0 * np.pi * p * nv * ell / area
 
 
 def hall_resistivity_momentum_sum(theta, phi, spacing, zeta) -> np.ndarray:

@@ -599,7 +599,7 @@ def chi2_tilde(q_tilde, zeta) -> np.ndarray:
     Examples
     --------
     >>> import numpy as np
-    >>> bool(np.isclose(chi2_tilde(0.5, 0.5), -(np.pi / 4) * 0.25 / 1.75 / 0.5))
+    >>> bool(np.isclose(chi2_tilde(0.5, 0.5), -chi2_amplitude(0.5) / 0.5))
     True
     >>> float(chi2_tilde(0.0, 0.5))
     0.0
@@ -608,7 +608,7 @@ def chi2_tilde(q_tilde, zeta) -> np.ndarray:
 
 
 def _chi2_core(q: np.ndarray, z) -> np.ndarray:
-    amp = -(np.pi / 4.0) * z * z / (1.0 + 3.0 * z * z)
+    amp = -np.asarray(chi2_amplitude(z))
     inside = (q >= z) & (q <= 1.0)  # θ_st, eq. (39); q̃ >= ζ > 0 there
     out = np.zeros_like(q)
     np.divide(amp, q, out=out, where=inside)
@@ -889,8 +889,8 @@ def _h1_real(r: np.ndarray, zeta: float) -> np.ndarray:
 
     H1(r) = Δ/(4π³ r²) Σ_σ ∫_0^{k_σ} dk k sin(kr) C_σ(k, r),
     C = cos(κr) for κ² = k² - 4σΔ > 0 and e^{-|κ|r} otherwise."""
-    km = 1.0 - zeta
-    delta = zeta
+    _, km = (float(k) for k in fermi_wavevectors(zeta))
+    delta = float(exchange_splitting(zeta))
     b = 2.0 * np.sqrt(delta)  # k where κ_+ = 0
     out = np.empty(r.shape)
     order = np.argsort(r)
@@ -929,8 +929,8 @@ def _h2_real(r: np.ndarray, zeta: float) -> np.ndarray:
 
     H2(r) = Δ/(8π³ r²) Σ_s ∫_{k_-}^{k_+} dk k sin(kr) sin(κ_s r) θ(κ_s²),
     κ_s² = k² - 4sΔ."""
-    kp, km = 1.0 + zeta, 1.0 - zeta
-    delta = zeta
+    kp, km = (float(k) for k in fermi_wavevectors(zeta))
+    delta = float(exchange_splitting(zeta))
     out = np.empty(r.shape)
     order = np.argsort(r)
     kap_lo = np.sqrt(max(0.0, km * km - 4 * delta))
@@ -976,10 +976,11 @@ def _chi1_real(r: np.ndarray, zeta: float) -> np.ndarray:
 
 
 def _chi2_real(r: np.ndarray, zeta: float) -> np.ndarray:
-    """χ̃2(r) = -(A/π²)[cos(2ζr) - cos(2r)]/r², A = (π/4)ζ²/(1+3ζ²), written as
-    -(2A/π²)(1-ζ²) sinc·sinc so that it is exact at r = 0."""
-    amp = (np.pi / 4.0) * zeta**2 / (1.0 + 3.0 * zeta**2)
-    a, b = 1.0 + zeta, 1.0 - zeta
+    """χ̃2(r) = -(A₂/π²)[cos((k_F+ - k_F-)r) - cos((k_F+ + k_F-)r)]/r² with A₂ of
+    :func:`chi2_amplitude`, written as -(2A₂/π²) k_F+ k_F- sinc·sinc so that it is
+    exact at r = 0."""
+    amp = float(chi2_amplitude(zeta))
+    a, b = (float(k) for k in fermi_wavevectors(zeta))
     return -(2.0 * amp / np.pi**2) * a * b * np.sinc(a * r / np.pi) * np.sinc(b * r / np.pi)
 
 
@@ -1025,7 +1026,7 @@ def real_space(kernel: str, r, zeta) -> np.ndarray:
     Examples
     --------
     >>> import numpy as np
-    >>> bool(np.isclose(real_space("chi2", 0.0, 0.5), -(2 / np.pi**2) * (np.pi / 4) * 0.25 / 1.75 * 0.75))
+    >>> bool(np.isclose(real_space("chi2", 0.0, 0.5), -(2 / np.pi**2) * chi2_amplitude(0.5) * 1.5 * 0.5))
     True
     >>> float(real_space("h1", 0.0, 0.5))
     inf
@@ -1125,21 +1126,23 @@ def asymptotic_form(kernel: str, zeta) -> OscillatoryAsymptote:
     if z.ndim != 0:
         raise ValueError(f"zeta must be a scalar; got an array of shape {z.shape}")
     z = float(z)
-    kp, km = 1.0 + z, 1.0 - z
+    kp, km = (float(k) for k in fermi_wavevectors(z))
+    delta = float(exchange_splitting(z))
+    edge_lo, edge_hi = kp - km, kp + km  # the Stoner window edges 2ζk_F, 2k_F
     if kernel == "h1":
-        amp = -3.0 * (1.0 - z * z) / (4.0 * np.pi * (3.0 + z * z))
-        return OscillatoryAsymptote(kernel, z, 3, (2.0,), (amp,), (0.0,))
+        amp = -3.0 * kp * km / (4.0 * np.pi * (3.0 + z * z))
+        return OscillatoryAsymptote(kernel, z, 3, (edge_hi,), (amp,), (0.0,))
     if kernel == "chi1":
         c = z / (2.0 * np.pi * (3.0 + z * z))
-        return OscillatoryAsymptote(kernel, z, 2, (2.0 * z, 2.0), (0.0, 0.0), (c, c * z))
+        return OscillatoryAsymptote(kernel, z, 2, (edge_lo, edge_hi), (0.0, 0.0), (c, c * z))
     if kernel == "chi2":
-        c = z * z / (4.0 * np.pi * (1.0 + 3.0 * z * z))
+        c = float(chi2_amplitude(z)) / np.pi**2
         return OscillatoryAsymptote(
-            kernel, z, 2, (2.0 * z, 2.0), (-c, c), (0.0, 0.0), exact=True
+            kernel, z, 2, (edge_lo, edge_hi), (-c, c), (0.0, 0.0), exact=True
         )
     # h2: H2 ≈ Δ/(8π³ r³) [F_-(k_+) - F_+(k_lo)],
     # F(k) = -(kκ/2)[sin(|κ-k| r)/|κ-k| + sin((k+κ) r)/(k+κ)]
-    pref = z / (8.0 * np.pi**3)
+    pref = delta / (8.0 * np.pi**3)
     terms = []
     kap1 = np.sqrt(2 * kp * kp - km * km)
     terms.append((kap1 - kp, 0.0, -pref * kp * kap1 / 2 / abs(kap1 - kp)))

@@ -28,6 +28,8 @@ A :class:`WallProfile` is uniform outside a finite interval [x_left, x_right]
   truncated at |x| = ``cutoff`` λ (default 36: the neglected tails rotate n
   by 2 e^{-36} ≈ 5e-16);
 * :func:`linear_profile`: θ rises linearly from 0 to π over a length L;
+* both take ``rotation`` = Θ, the total rotation angle (default π): θ is
+  scaled by Θ/π, a "partial" wall whose gauge field is ∝ Θ;
 * :func:`custom_profile`: any callables θ(x), φ(x) on [x_min, x_max].
 
 Channels and the S-matrix
@@ -102,9 +104,10 @@ Methods
 Spin density and torque
 -----------------------
 For a scattering state ψ (unit incoming flux) :func:`scattering_state`
-returns s = ψ†σψ (the paper's eq. (5) for one state), the spin current of
-the spin σ/2, j^a = ½ Im(ψ†σ_a ψ'), and the torque on the local spin
-τ = Δ n × s.  The sign follows from the Heisenberg equation
+returns s = ψ†σψ (the paper's eq. (5) for one state,
+:func:`spinor_spin_density`), the spin current of the spin σ/2,
+j^a = ½ Im(ψ†σ_a ψ') (:func:`spinor_spin_current`), and the torque on the
+local spin τ = Δ n × s (:func:`exchange_torque`).  The sign follows from the Heisenberg equation
 dS/dt = i[H, S] with H_ex = -(Δ/S) S·s and [S_a, S_b] = iε_abc S_c:
 dS/dt = +(Δ/S) S × s.  This agrees with the middle member of the paper's
 eq. (4), δH_ex/δS × S = -(Δ/S) s × S = +(Δ/S) S × s, but *not* with its
@@ -161,12 +164,20 @@ from scipy.linalg import solve_banded
 from ._validation import (
     as_finite_array,
     check_choice,
+    check_in_range,
     check_nonnegative,
     check_positive,
     check_zeta,
 )
 from .electron_gas import exchange_splitting, fermi_energy, fermi_wavevectors
-from .gauge import PAULI, gauge_components, gauge_field, half_angle_vector, spin_frame
+from .gauge import (
+    PAULI,
+    gauge_components,
+    gauge_field,
+    half_angle_vector,
+    spin_frame,
+    tanh_wall_gauge_spectrum,
+)
 from .textures import domain_wall_angles
 
 __all__ = [
@@ -183,10 +194,14 @@ __all__ = [
     "abrupt_wall",
     "ScatteringState",
     "scattering_state",
+    "spinor_spin_density",
+    "spinor_spin_current",
+    "exchange_torque",
     "born_probabilities",
     "born_tanh_wall",
     "born_linear_wall",
     "rosen_zener_mistracking",
+    "rosen_zener_born_ratio",
 ]
 
 #: Channel order of the S-matrix, ``S[..., out, in]``.
@@ -290,13 +305,31 @@ class WallProfile:
         )
 
 
+def _check_rotation(rotation) -> float:
+    """Total rotation angle Θ of a wall, 0 < Θ <= 2π (radians)."""
+    arr = check_in_range(rotation, "rotation", 0.0, 2.0 * np.pi, low_open=True)
+    if arr.ndim:
+        raise ValueError(f"rotation must be a number; got shape {arr.shape}")
+    return float(arr)
+
+
+def _profile_name(shape: str, kind: str, rotation: float) -> str:
+    if rotation == np.pi:
+        return f"{shape} ({kind})"
+    return f"{shape} ({kind}, rotation {rotation / np.pi:g}π)"
+
+
 def tanh_profile(
-    width: float, *, kind: str = "bloch", cutoff: float = DEFAULT_CUTOFF
+    width: float,
+    *,
+    kind: str = "bloch",
+    cutoff: float = DEFAULT_CUTOFF,
+    rotation: float = np.pi,
 ) -> WallProfile:
-    """The tanh wall θ = 2 arctan e^{x/λ} of :func:`spinlib.textures.domain_wall_angles`.
+    """The tanh wall θ = (Θ/π) 2 arctan e^{x/λ} (Θ = π: :func:`spinlib.textures.domain_wall_angles`).
 
     Truncated to |x| <= ``cutoff`` λ: outside, n is frozen at its value at
-    ±cutoff λ, which differs from ±e_z by the angle 2 e^{-cutoff}.
+    ±cutoff λ, which differs from its asymptote by the angle (Θ/π) 2 e^{-cutoff}.
 
     Parameters
     ----------
@@ -307,6 +340,11 @@ def tanh_profile(
         spin densities and torques).
     cutoff : float
         Truncation in units of λ (>= 10).
+    rotation : float
+        Total rotation angle Θ of n across the wall, 0 < Θ <= 2π (default π,
+        the 180° wall).  A small Θ makes the gauge field A ∝ Θ a weak
+        perturbation, where first-order Born (:func:`born_tanh_wall` times
+        (Θ/π)²) becomes exact.
 
     Examples
     --------
@@ -315,25 +353,32 @@ def tanh_profile(
     (-72.0, 72.0)
     >>> [round(float(c), 12) for c in p.direction(0.0)]
     [0.0, 1.0, 0.0]
+    >>> q = tanh_profile(2.0, kind="neel", rotation=np.pi / 2)
+    >>> [round(float(c), 12) for c in q.direction(1e3)], q.name
+    ([1.0, 0.0, 0.0], 'tanh (neel, rotation 0.5π)')
     """
     width = float(check_positive(width, "width"))
     check_choice(kind, "kind", ["bloch", "neel"])
     cutoff = float(_check_min(cutoff, "cutoff", 10.0))
+    rotation = _check_rotation(rotation)
+    fraction = rotation / np.pi
 
     def theta_u(u):
-        return domain_wall_angles(u, 1.0, kind=kind)[0]
+        return fraction * domain_wall_angles(u, 1.0, kind=kind)[0]
 
     def phi_u(u):
         return domain_wall_angles(u, 1.0, kind=kind)[1]
 
-    return WallProfile(theta_u, phi_u, (-cutoff, cutoff), width, True, f"tanh ({kind})")
+    name = _profile_name("tanh", kind, rotation)
+    return WallProfile(theta_u, phi_u, (-cutoff, cutoff), width, True, name)
 
 
-def linear_profile(length: float, *, kind: str = "bloch") -> WallProfile:
-    """A wall whose angle rises linearly, θ = π (x/L + 1/2) for |x| <= L/2.
+def linear_profile(length: float, *, kind: str = "bloch", rotation: float = np.pi) -> WallProfile:
+    """A wall whose angle rises linearly, θ = Θ (x/L + 1/2) for |x| <= L/2.
 
-    θ = 0 for x < -L/2 and π for x > L/2; the slope θ' = π/L jumps at the
-    two ends (kinks of n), which dominate its non-adiabatic scattering.
+    θ = 0 for x < -L/2 and Θ (default π) for x > L/2; the slope θ' = Θ/L
+    jumps at the two ends (kinks of n), which dominate its non-adiabatic
+    scattering.
 
     Parameters
     ----------
@@ -341,6 +386,8 @@ def linear_profile(length: float, *, kind: str = "bloch") -> WallProfile:
         k_F L > 0.
     kind : {"bloch", "neel"}
         φ = π/2 or 0.
+    rotation : float
+        Total rotation angle Θ, 0 < Θ <= 2π (see :func:`tanh_profile`).
 
     Examples
     --------
@@ -352,15 +399,17 @@ def linear_profile(length: float, *, kind: str = "bloch") -> WallProfile:
     """
     length = float(check_positive(length, "length"))
     check_choice(kind, "kind", ["bloch", "neel"])
+    rotation = _check_rotation(rotation)
     phi0 = np.pi / 2 if kind == "bloch" else 0.0
 
     def theta_u(u):
-        return np.pi * (np.asarray(u, dtype=float) + 0.5)
+        return rotation * (np.asarray(u, dtype=float) + 0.5)
 
     def phi_u(u):
         return np.full(np.shape(u), phi0)
 
-    return WallProfile(theta_u, phi_u, (-0.5, 0.5), length, False, f"linear ({kind})")
+    name = _profile_name("linear", kind, rotation)
+    return WallProfile(theta_u, phi_u, (-0.5, 0.5), length, False, name)
 
 
 def custom_profile(
@@ -721,7 +770,7 @@ def _magnus_smatrix_fixed(profile, zeta_flat, scale_flat, n_steps, force_complex
 
 def _initial_steps(profile: WallProfile, zeta_flat, scale_flat) -> int:
     """A first step count: ~ the number of Fermi wavelengths, at least 128."""
-    kmax = float(np.max(1.0 + zeta_flat))
+    kmax = float(np.max(fermi_wavevectors(zeta_flat)[0]))
     length = float(np.max(scale_flat)) * (
         2.0 * 8.0 if profile.graded else (profile.breakpoints[-1] - profile.breakpoints[0])
     )
@@ -1224,11 +1273,95 @@ class ScatteringState:
     zeta: float
 
 
-def _observables(x, psi, dpsi, n, delta):
-    s = np.einsum("xi,aij,xj->xa", psi.conj(), PAULI, psi).real
-    j = 0.5 * np.einsum("xi,aij,xj->xa", psi.conj(), PAULI, dpsi).imag
-    tau = delta * np.cross(n, s)
-    return s, j, tau
+def _check_spinors(psi, name: str) -> np.ndarray:
+    psi = np.asarray(psi)
+    if psi.ndim < 1 or psi.shape[-1] != 2:
+        raise ValueError(f"{name} must have shape (..., 2) (a spinor on the last axis); got {psi.shape}")
+    if not np.all(np.isfinite(psi)):
+        raise ValueError(f"{name} must be finite")
+    return psi
+
+
+def spinor_spin_density(psi, other=None) -> np.ndarray:
+    """Spin density s = ψ†σψ of a spinor field (eq. 5 for one state); Re ψ†σφ with ``other``.
+
+    Parameters
+    ----------
+    psi : array_like, shape (..., 2)
+        Lab-frame spinors (complex).
+    other : array_like, shape (..., 2), optional
+        A second spinor field φ: returns the bilinear Re(ψ†σφ), e.g. the
+        first-order cross term s₁ = 2 Re(ψ₀†σψ₁) of a perturbation series.
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., 3)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> spinor_spin_density(np.array([1.0, 1.0]) / np.sqrt(2)).round(12).tolist()
+    [1.0, 0.0, 0.0]
+    """
+    psi = _check_spinors(psi, "psi")
+    phi = psi if other is None else _check_spinors(other, "other")
+    return np.einsum("...i,aij,...j->...a", psi.conj(), PAULI, phi).real
+
+
+def spinor_spin_current(psi, dpsi) -> np.ndarray:
+    """Spin current j^a = ½ Im(ψ†σ_a ψ') of the spin σ/2 carried by a spinor field (ħ = m = 1).
+
+    Parameters
+    ----------
+    psi, dpsi : array_like, shape (..., 2)
+        ψ and ψ' = ∂_x ψ.
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., 3)
+
+    Examples
+    --------
+    A spin-up plane wave e^{ikx}/√k carries the flux 1 and the spin current ½ e_z:
+
+    >>> import numpy as np
+    >>> k = 1.3
+    >>> psi = np.array([1.0, 0.0]) / np.sqrt(k)
+    >>> spinor_spin_current(psi, 1j * k * psi).round(12).tolist()
+    [0.0, 0.0, 0.5]
+    """
+    psi = _check_spinors(psi, "psi")
+    dpsi = _check_spinors(dpsi, "dpsi")
+    return 0.5 * np.einsum("...i,aij,...j->...a", psi.conj(), PAULI, dpsi).imag
+
+
+def exchange_torque(direction, spin_density, zeta) -> np.ndarray:
+    """Torque τ = Δ n × s on the local spin from the conduction-electron spin density (eq. 4).
+
+    Physical sign dS/dt = +(Δ/S) S × s (module docstring: the printed right-hand
+    side of eq. (4) has the opposite sign); Δ = :func:`spinlib.electron_gas.exchange_splitting`.
+
+    Parameters
+    ----------
+    direction : array_like, shape (..., 3)
+        Local magnetisation n (unit vectors).
+    spin_density : array_like, shape (..., 3)
+        s = ψ†σψ (Pauli normalisation), e.g. from :func:`spinor_spin_density`.
+    zeta : float
+        0 < ζ < 1.
+
+    Examples
+    --------
+    >>> exchange_torque([0.0, 0.0, 1.0], [1.0, 0.0, 0.0], 0.5).tolist()
+    [0.0, 0.5, 0.0]
+    """
+    n = as_finite_array(direction, "direction")
+    s = as_finite_array(spin_density, "spin_density")
+    if n.shape[-1:] != (3,) or s.shape[-1:] != (3,):
+        raise ValueError(
+            f"direction and spin_density must have shape (..., 3); got {n.shape} and {s.shape}"
+        )
+    return exchange_splitting(zeta) * np.cross(n, s)
 
 
 def scattering_state(
@@ -1289,7 +1422,6 @@ def scattering_state(
     s_mat = s_mat[0]
     c = CHANNELS.index(incident)
     kp, km = (float(k) for k in fermi_wavevectors(zeta))
-    delta = float(exchange_splitting(zeta))
     th_end, ph_end = profile._angles_u(np.array(profile.breakpoints)[[0, -1]])
     u_l, u_r = _u_matrix(th_end[0], ph_end[0]), _u_matrix(th_end[1], ph_end[1])
     # mode amplitudes (right-moving maj, min, left-moving maj, min) at each lead
@@ -1325,7 +1457,9 @@ def scattering_state(
         y0 = np.concatenate(plane_waves(np.array([xl]), xl, u_l, amp_l), axis=1)[0]
         psi[inside], dpsi[inside] = _propagate_state(profile, zeta, y0, x[inside], n_steps)
     n = profile.direction(x)
-    s, j, tau = _observables(x, psi, dpsi, n, delta)
+    s = spinor_spin_density(psi)
+    j = spinor_spin_current(psi, dpsi)
+    tau = exchange_torque(n, s, zeta)
     return ScatteringState(x, psi, dpsi, n, s, j, tau, incident, zeta)
 
 
@@ -1439,10 +1573,40 @@ def born_probabilities(theta, phi, x, zeta) -> dict[str, float]:
     return out
 
 
+def _born_planar_wall(zeta, spectrum: Callable[[np.ndarray], np.ndarray]) -> dict[str, np.ndarray]:
+    """First-order Born probabilities of a planar wall from its gauge spectrum Ã(Q).
+
+    For a planar wall A = A^⊥ e_φ·σ flips the spin only, with |⟨σ'|e_φ·σ|σ⟩| = 1,
+    so :func:`born_probabilities` reduces to P = |½(k_σ + k') Ã(k' - k_σ)|²/(k_σ k_σ'):
+
+    * T_mistrack (k_F+ → k_F-):  |½(k_F+ + k_F-) Ã(k_F+ - k_F-)|² / (k_F+ k_F-);
+    * R_maj_min  (k_F+ → -k_F-): |½(k_F+ - k_F-) Ã(k_F+ + k_F-)|² / (k_F+ k_F-);
+
+    the same for a minority electron (Ã is even for a real even A^⊥).
+    ``spectrum(Q)`` returns Ã(Q) = ∫ e^{-iQx} A^⊥ dx (real) for the momentum
+    transfers Q, with the batch shape of ``zeta``.
+    """
+    kp, km = fermi_wavevectors(zeta)
+    flux = kp * km
+    t_mis = (0.5 * (kp + km) * spectrum(kp - km)) ** 2 / flux
+    r_flip = (0.5 * (kp - km) * spectrum(kp + km)) ** 2 / flux
+    zero = np.zeros_like(t_mis)
+    return {
+        "R_maj_maj": zero,
+        "R_maj_min": r_flip,
+        "T_mistrack": t_mis,
+        "R_min_min": zero,
+        "R_min_maj": r_flip,
+        "T_mistrack_min": t_mis,
+    }
+
+
 def born_tanh_wall(zeta, width) -> dict[str, np.ndarray]:
     """First-order Born (lowest order in A) probabilities of the tanh wall, closed form.
 
-    With A^⊥ = θ'/2 and ∫ e^{-iqx} θ'(x) dx = π sech(πqλ/2) (k_F = 1):
+    With A^⊥ = θ'/2 and its spectrum Ã(Q) = (π/2) sech(πQλ/2)
+    (:func:`spinlib.gauge.tanh_wall_gauge_spectrum`, evaluated without
+    overflow: wide walls give 0, not a warning), k_F = 1:
 
     * mistracking, Q = k_F+ - k_F- = 2ζ:
       T_mistrack = π²/(4(1 - ζ²)) sech²(πζλ);
@@ -1468,26 +1632,18 @@ def born_tanh_wall(zeta, width) -> dict[str, np.ndarray]:
     >>> b = born_tanh_wall(0.5, 0.0)
     >>> round(float(b["T_mistrack"]), 6), round(float(b["R_maj_min"]), 6)
     (3.289868, 0.822467)
+    >>> float(born_tanh_wall(0.5, 300.0)["T_mistrack"])
+    0.0
     """
     zeta, width = _check_batch(zeta, width, "width")
-    pre = np.pi**2 / (4.0 * (1.0 - zeta**2))
-    t_mis = pre / np.cosh(np.pi * zeta * width) ** 2
-    r_flip = pre * zeta**2 / np.cosh(np.pi * width) ** 2
-    zero = np.zeros_like(t_mis)
-    return {
-        "R_maj_maj": zero,
-        "R_maj_min": r_flip,
-        "T_mistrack": t_mis,
-        "R_min_min": zero,
-        "R_min_maj": r_flip,
-        "T_mistrack_min": t_mis,
-    }
+    return _born_planar_wall(zeta, lambda q: tanh_wall_gauge_spectrum(q, width))
 
 
 def born_linear_wall(zeta, length) -> dict[str, np.ndarray]:
     """First-order Born probabilities of the linear wall, closed form.
 
-    A^⊥ = π/(2L) on |x| < L/2, so Ã(q) = π sin(qL/2)/(qL):
+    A^⊥ = π/(2L) on |x| < L/2, so Ã(Q) = (π/2) sin(QL/2)/(QL/2), in the
+    Born probabilities of a planar wall (as in :func:`born_tanh_wall`):
 
     * T_mistrack = π² sin²(ζL) / (4 ζ² L² (1 - ζ²)),
     * R_maj_min = π² ζ² sin²(L) / (4 L² (1 - ζ²)),
@@ -1510,18 +1666,8 @@ def born_linear_wall(zeta, length) -> dict[str, np.ndarray]:
     zeta = check_zeta(zeta)
     length = check_positive(length, "length")
     zeta, length = np.broadcast_arrays(zeta, length)
-    pre = np.pi**2 / (4.0 * (1.0 - zeta**2))
-    t_mis = pre * np.sinc(zeta * length / np.pi) ** 2
-    r_flip = pre * zeta**2 * np.sinc(length / np.pi) ** 2
-    zero = np.zeros_like(t_mis)
-    return {
-        "R_maj_maj": zero,
-        "R_maj_min": r_flip,
-        "T_mistrack": t_mis,
-        "R_min_min": zero,
-        "R_min_maj": r_flip,
-        "T_mistrack_min": t_mis,
-    }
+    # Ã(Q) = (π/2L) ∫_{-L/2}^{L/2} e^{-iQx} dx = (π/2) sin(QL/2)/(QL/2); np.sinc(t) = sin(πt)/(πt)
+    return _born_planar_wall(zeta, lambda q: 0.5 * np.pi * np.sinc(q * length / (2.0 * np.pi)))
 
 
 def rosen_zener_mistracking(zeta, width) -> np.ndarray:
@@ -1533,7 +1679,9 @@ def rosen_zener_mistracking(zeta, width) -> np.ndarray:
     Phys. Rev. 40, 502 (1932)) with detuning 2Δ = 2ζ and a sech pulse of area
     ∫ v θ' dt = π, whose exact transition probability is
     sin²(π/2) sech²(πζλ) = sech²(πζλ).  First order in the pulse would give
-    (π/2)² sech²(πζλ), the ζ → 0 limit of :func:`born_tanh_wall`.
+    (π/2)² sech²(πζλ), the ζ → 0 limit of :func:`born_tanh_wall`.  In terms
+    of the gauge spectrum Ã of :func:`spinlib.gauge.tanh_wall_gauge_spectrum`,
+    sech(πζλ) = Ã(2ζ)/Ã(0) with Ã(0) = π/2 (overflow-free for wide walls).
 
     Parameters
     ----------
@@ -1546,6 +1694,32 @@ def rosen_zener_mistracking(zeta, width) -> np.ndarray:
     --------
     >>> round(float(rosen_zener_mistracking(0.25, 2.0)), 6)
     0.158832
+    >>> float(rosen_zener_mistracking(0.5, 500.0))
+    0.0
     """
     zeta, width = _check_batch(zeta, width, "width")
-    return 1.0 / np.cosh(np.pi * zeta * width) ** 2
+    # detuning 2Δ/v = 2ζ as a wave-vector; sech(πζλ) = Ã(2ζ)/Ã(0), Ã(0) = π/2
+    return (2.0 / np.pi * tanh_wall_gauge_spectrum(2.0 * zeta, width)) ** 2
+
+
+def rosen_zener_born_ratio(zeta) -> np.ndarray:
+    """Wide-wall limit of T_mistrack(exact)/T_mistrack(first Born), 4(1 - ζ²)/π².
+
+    The ratio of :func:`rosen_zener_mistracking` to the first-Born
+    ``born_tanh_wall(...)["T_mistrack"]``: both decay as sech²(πζλ), so it does
+    not depend on the width (evaluated at λ = 0).  First Born overestimates
+    the mistracking of a 180° wall by its inverse, π²/(4(1 - ζ²)) >= 2.47,
+    however wide the wall (``tests/test_scattering_limits.py``).
+
+    Parameters
+    ----------
+    zeta : array_like
+        0 < ζ < 1.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> bool(np.isclose(rosen_zener_born_ratio(0.3), 4 * 0.91 / np.pi**2))
+    True
+    """
+    return rosen_zener_mistracking(zeta, 0.0) / born_tanh_wall(zeta, 0.0)["T_mistrack"]

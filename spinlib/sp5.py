@@ -42,7 +42,6 @@ __all__ = [
     "gyro_and_dissipation",
     "sp5_texture_integrals",
     "rigid_vortex_map",
-    "damped_spiral",
     "Sp5Fit",
     "fit_sp5",
     "trap_trajectory",
@@ -168,18 +167,6 @@ def rigid_vortex_map(core_radius_nm: float = SP5["core_radius_nm"], spacing_nm: 
 # --------------------------------------------------------------------------
 # the SP5 comparison: a rigid vortex in a harmonic trap
 # --------------------------------------------------------------------------
-_J = np.array([[0.0, -1.0], [1.0, 0.0]])  # rotation by +π/2
-
-
-def damped_spiral(t, m_inf, m0, gamma, omega) -> np.ndarray:
-    """m∞ + e^{-Γt} R(ωt)(m0 - m∞): the shape of every harmonic-trap trajectory (data fit model)."""
-    t = np.asarray(t, dtype=float)
-    y0 = np.asarray(m0, float) - np.asarray(m_inf, float)
-    c, s = np.cos(omega * t), np.sin(omega * t)
-    rot = np.stack([c * y0[0] - s * y0[1], s * y0[0] + c * y0[1]], axis=-1)
-    return np.asarray(m_inf, float) + np.exp(-gamma * t)[:, None] * rot
-
-
 @dataclass(frozen=True)
 class Sp5Fit:
     """The Thiele model of SP5 and the two numbers taken from the data.
@@ -199,7 +186,8 @@ class Sp5Fit:
     rms : float
         Root-mean-square residual of ⟨m_x⟩, ⟨m_y⟩.
     spiral : tuple
-        Free damped-spiral fit of the data, (m∞ (2,), Γ (1/ns), ω (rad/ns)).
+        Free damped-spiral fit of the data (:func:`spinlib.thiele.damped_spiral`),
+        (m∞ (2,), Γ (1/ns), ω (rad/ns)).
     """
 
     u: np.ndarray
@@ -216,7 +204,7 @@ class Sp5Fit:
     @property
     def rotation(self) -> np.ndarray:
         """R(-c π/2): the map from the core displacement to the direction of ⟨m⟩."""
-        return -SP5["chirality"] * _J
+        return -SP5["chirality"] * thiele._JZ  # _JZ: the rotation by +π/2
 
     def core_position_nm(self, t_ns) -> np.ndarray:
         """X(t) in nm from :func:`spinlib.thiele.harmonic_trajectory`, X(0) = 0."""
@@ -264,9 +252,12 @@ def fit_sp5(core_radius_nm: float = SP5["core_radius_nm"]) -> Sp5Fit:
 
     res = least_squares(lambda p: (model(p) - target).ravel(), x0=[20.0, rigid_scale],
                         x_scale=[10.0, 0.01])
+    # the data-fit model: the shape X* + e^{-Γt} R(ωt)(X0 - X*) of every harmonic-trap trajectory,
+    # here for ⟨m⟩ (a fixed linear image of X), with Γ >= 0
     spiral = least_squares(
-        lambda p: (damped_spiral(t, p[:2], target[0], p[2], p[3]) - target).ravel(),
+        lambda p: (thiele.damped_spiral(t, p[:2], target[0], p[2], p[3]) - target).ravel(),
         x0=[target[-1, 0], target[-1, 1], 0.5, 4.0],
+        bounds=([-np.inf, -np.inf, 0.0, -np.inf], np.inf),
     )
     rms = float(np.sqrt(np.mean(res.fun**2)))
     return Sp5Fit(kappa=res.x[0] * 1e9, scale=float(res.x[1]),

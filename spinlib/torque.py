@@ -71,7 +71,12 @@ In the adiabatic limit (all kernels → their q = 0 values 1, 1, 0, 0)
 
     τ_ad = -s (∂_t + v·∇) e_s          [(47) corrected, :func:`adiabatic_torque`]
 
-and τ_nl ≡ τ - τ_ad (48).
+and τ_nl ≡ τ - τ_ad (48).  For a wide tanh wall its leading forms are
+:func:`wall_inplane_torque_asymptote` (in the plane of the wall, O((k_F λ)⁻²),
+from the small-q̃ coefficients of χ̃_L and H̃1) and
+:func:`wall_stoner_torque_asymptote` (out of it, from the Stoner window of
+χ̃2: exponentially small at the centre, a long-range oscillation at
+k_F+ - k_F- outside).
 
 Numerics: convolution by FFT, O(N log N)
 ---------------------------------------
@@ -102,9 +107,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from scipy import fft as sp_fft
+from scipy import special
 
 from ._validation import (
     as_finite_array,
@@ -116,16 +123,18 @@ from ._validation import (
     check_unit_vectors,
     check_zeta,
 )
-from .electron_gas import exchange_splitting, spin_density_s, total_density
-from .gauge import gauge_components, spin_frame
+from .electron_gas import exchange_splitting, fermi_wavevectors, spin_density_s, total_density
+from .gauge import gauge_components, lab_from_parallel_perp, rotated_parallel_perp, spin_frame
 from .grids import field_gradient
 from .relaxation import torque_sf
 from .response import (
     chi1_longitudinal_tilde,
     chi1_tilde,
     chi1_transverse_tilde,
+    chi2_amplitude,
     chi2_tilde,
     h1_tilde,
+    small_q_coefficient,
     spatial_vertex_tilde,
 )
 from .textures import unit_vectors
@@ -145,6 +154,9 @@ __all__ = [
     "torque",
     "torque_from_rotated_density",
     "transverse_gauge_field",
+    "WallStonerAsymptote",
+    "wall_inplane_torque_asymptote",
+    "wall_stoner_torque_asymptote",
 ]
 
 #: Default zero-padding factor of the gauge field, by number of grid axes.
@@ -211,9 +223,10 @@ class Texture:
         return self.e.shape[:-1]
 
     def project(self, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(e_sφ(x)·C, e_φ(x)·C) for Cartesian (C^x, C^y) of shape (2, *grid)."""
-        cphi, sphi = np.cos(self.phi), np.sin(self.phi)
-        return cphi * c[0] + sphi * c[1], -sphi * c[0] + cphi * c[1]
+        """(e_sφ(x)·C, e_φ(x)·C) for Cartesian (C^x, C^y) of shape (2, *grid).
+
+        The projections (B.4), :func:`spinlib.gauge.rotated_parallel_perp`."""
+        return rotated_parallel_perp(c[0], c[1], self.phi)
 
 
 def _angles_and_field(texture, name: str = "texture"):
@@ -762,13 +775,15 @@ def torque(
     Examples
     --------
     A wide Bloch wall (k_F λ = 8, ζ = 0.5): the non-local torque is a small
-    correction, (χ̃_L - 1) ≈ c_L q̃² with c_L = (3ζ⁴ + 5)/(5ζ²(ζ² + 3)):
+    correction, (χ̃_L - 1) ≈ c_L q̃² (:func:`spinlib.response.small_q_coefficient`),
+    of relative size c_L/(4(k_F λ)²) (:func:`wall_inplane_torque_asymptote`):
 
     >>> from spinlib.textures import make_grid, domain_wall_angles
+    >>> from spinlib.response import small_q_coefficient
     >>> (x,) = make_grid(1601, 0.25)
     >>> res = torque(domain_wall_angles(x, 8.0), 0.25, 0.5, velocity=[1.0, 0, 0])
     >>> ratio = np.abs(res.nonlocal_).max() / np.abs(res.adiabatic).max()
-    >>> c_l = (3 * 0.5**4 + 5) / (5 * 0.25 * 3.25)
+    >>> c_l = small_q_coefficient("chi1_longitudinal", 0.5)
     >>> bool(abs(ratio / (c_l / (4 * 8.0**2)) - 1) < 0.1)
     True
     """
@@ -785,9 +800,7 @@ def torque(
     s = float(spin_density_s(zeta))
     adiabatic = _adiabatic(tex, _check_velocity(velocity), s)
     s_par, s_prp = dens.total
-    spin = (
-        -s_par[..., None] * tex.e_theta + 2 * s * tex.e - s_prp[..., None] * tex.e_phi
-    )
+    spin = lab_from_parallel_perp(s_par, s_prp, 2 * s, tex.theta, tex.phi)  # eq. (17)
     return TorqueResult(total, adiabatic, total - adiabatic, parts, s_par, s_prp, spin, tex, dens)
 
 
@@ -912,3 +925,147 @@ def llg_rhs(
             )  # velocity 0: the time part only
             de_dt = solve(rhs + extra.nonlocal_)
     return de_dt
+
+
+# --------------------------------------------------------------------------
+# wide tanh walls: the approach to the adiabatic limit
+# --------------------------------------------------------------------------
+def _wall_arguments(x, width):
+    x = as_finite_array(x, "x")
+    lam = float(check_positive(width, "width"))
+    return x, lam
+
+
+def wall_inplane_torque_asymptote(x, width, zeta, *, velocity=0.0, wall_velocity=0.0) -> np.ndarray:
+    """In-plane non-local torque e_θ·τ_nl of a wide tanh wall, to leading order in 1/(k_F λ)².
+
+    For a tanh wall θ = 2 arctan e^{x/λ} of fixed φ (Bloch or Néel) with the
+    electrons drifting at v across it and the wall moving rigidly at w
+    (∂_t e_s = -w ∂_x e_s, so A_0 = -w A_x), A^∥ = 0, the frame is uniform and
+    A^⊥_x = 1/(2λ cosh ξ), ξ = x/λ; the kernels of the module docstring give
+
+        e_θ·τ_nl = -2s [v (χ̃_L - 1) - w (H̃1 - 1)] ⋆ A^⊥ .
+
+    With K̃ = 1 + c_K q̃² + O(q̃⁴) (:func:`spinlib.response.small_q_coefficient`,
+    q̃ = q/2k_F), (K̃ - 1) ⋆ f ≈ -(c_K/4) ∂_x² f, hence
+
+        e_θ·τ_nl ≈ (s/4λ³)(c_L v - c_H w)(sech ξ - 2 sech³ ξ),
+
+    i.e. c_L/(4(k_F λ)²) of the adiabatic torque s v/λ at the centre for a
+    current.  The remainder (the q̃⁴ terms) is O(λ⁻⁵); the out-of-plane
+    (Stoner-window) part is exponentially small
+    (:func:`wall_stoner_torque_asymptote`).  Checked against the FFT torque
+    in ``tests/test_torque_physics.py``.
+
+    Parameters
+    ----------
+    x : array_like
+        Positions (units 1/k_F), wall centre at 0.
+    width : float
+        k_F λ > 0.
+    zeta : float
+        0 < ζ < 1.
+    velocity : float
+        Electron drift velocity v along the wall normal (units ħk_F/m).
+    wall_velocity : float
+        Velocity w of the rigidly moving wall.
+
+    Returns
+    -------
+    numpy.ndarray
+        e_θ·τ_nl (units ħk_F⁴/m), shape of ``x``.
+
+    Examples
+    --------
+    At the centre, relative to the adiabatic torque s v/λ:
+
+    >>> from spinlib.electron_gas import spin_density_s
+    >>> from spinlib.response import small_q_coefficient
+    >>> t = wall_inplane_torque_asymptote(0.0, 10.0, 0.5, velocity=1.0)
+    >>> c_l = small_q_coefficient("chi1_longitudinal", 0.5)
+    >>> bool(np.isclose(t / (spin_density_s(0.5) / 10.0), -c_l / (4 * 10.0**2)))
+    True
+    """
+    x, lam = _wall_arguments(x, width)
+    z = float(check_zeta(zeta))
+    v = float(as_finite_array(velocity, "velocity"))
+    w = float(as_finite_array(wall_velocity, "wall_velocity"))
+    c_l = float(small_q_coefficient("chi1_longitudinal", z))
+    c_h = float(small_q_coefficient("h1", z))
+    sech = 1.0 / np.cosh(x / lam)
+    out = float(spin_density_s(z)) / (4 * lam**3) * (c_l * v - c_h * w) * (sech - 2 * sech**3)
+    return float(out) if out.ndim == 0 else out
+
+
+class WallStonerAsymptote(NamedTuple):
+    """Out-of-plane (Stoner-window) non-local torque of a tanh wall, asymptotically.
+
+    Attributes
+    ----------
+    centre : float
+        e_φ·τ_nl at the wall centre.
+    tail : numpy.ndarray
+        The far-field form of e_φ·τ_nl at the requested positions.
+    envelope : numpy.ndarray
+        Its envelope (the modulus of the complex form).
+    """
+
+    centre: float
+    tail: np.ndarray
+    envelope: np.ndarray
+
+
+def wall_stoner_torque_asymptote(x, width, zeta, velocity=1.0) -> WallStonerAsymptote:
+    """Out-of-plane non-local torque e_φ·τ_nl of a tanh wall from the Stoner window (χ̃2).
+
+    With the electrons drifting at v across a tanh wall of fixed φ,
+    e_φ·τ_nl = 6 n v [χ̃2 ⋆ A^⊥] (module docstring: tensor 3χ̃2 q̂q̂,
+    prefactor 2n/Δ times Δ), χ̃2(q/2) = -2A₂/q inside the window
+    q₋ <= q <= q₊, q∓ = k_F+ ∓ k_F- (A₂ of :func:`spinlib.response.chi2_amplitude`),
+    and A^⊥(q) = (π/2) sech(πqλ/2) ≈ π e^{-πqλ/2}
+    (:func:`spinlib.gauge.tanh_wall_gauge_spectrum`).  Hence
+
+    * at the centre, e_φ·τ_nl(0) ≈ -12 n v A₂ E₁(π q₋ λ/2) (E₁ the
+      exponential integral, ≈ e^{-πζλ}/(πζλ) for q₋ = 2ζk_F), up to relative
+      corrections e^{-π q₋ λ/2} (sech ≈ 2e^{-u}) and e^{-π q₊ λ/2} (upper edge);
+    * far from it (|x| ≫ λ), where the lower window edge dominates,
+      e_φ·τ_nl ≈ -(12 n v A₂/q₋) e^{-π q₋ λ/2} Re[e^{i q₋ x}/(πλ/2 - i x)]:
+      an oscillation at k_F+ - k_F- with the envelope
+      (12 n v A₂/q₋) e^{-π q₋ λ/2}/√((πλ/2)² + x²), up to relative
+      corrections O(1/(π ζ k_F λ)) (the variation of 1/q over the edge).
+
+    Checked against the FFT torque in ``tests/test_torque_physics.py``.
+
+    Parameters
+    ----------
+    x : array_like
+        Positions (units 1/k_F) for the tail.
+    width : float
+        k_F λ > 0.
+    zeta : float
+        0 < ζ < 1.
+    velocity : float
+        Electron drift velocity v along the wall normal.
+
+    Returns
+    -------
+    WallStonerAsymptote
+        ``centre`` (float), ``tail`` and ``envelope`` (shape of ``x``), units
+        ħk_F⁴/m.
+
+    Examples
+    --------
+    >>> a = wall_stoner_torque_asymptote([0.0, 50.0], 4.0, 0.5)
+    >>> bool(a.centre < 0 and a.envelope[1] < a.envelope[0])
+    True
+    """
+    x, lam = _wall_arguments(x, width)
+    z = float(check_zeta(zeta))
+    v = float(as_finite_array(velocity, "velocity"))
+    kp, km = (float(k) for k in fermi_wavevectors(z))
+    q_lo = kp - km  # lower edge of the Stoner window
+    pref = 12.0 * float(total_density(z)) * v * float(chi2_amplitude(z))
+    centre = -pref * float(special.exp1(np.pi * q_lo * lam / 2))
+    amp = pref / q_lo * np.exp(-np.pi * q_lo * lam / 2)
+    form = np.exp(1j * q_lo * x) / (np.pi * lam / 2 - 1j * x)
+    return WallStonerAsymptote(centre, -amp * np.real(form), amp * np.abs(form))

@@ -441,6 +441,8 @@ class ReducedUnits:
         e × particle_flux (A/m²).
     force : float
         energy/length (N).
+    resistivity : float
+        ħ/(e²k_F) (Ω m), the unit of :mod:`spinlib.resistivity` (ħ = m = k_F = |e| = 1).
 
     Examples
     --------
@@ -453,6 +455,11 @@ class ReducedUnits:
 
     >>> round(1e-3 / units.time / 1e13, 4)
     1.6671
+
+    ħ/e² = 4108.24 Ω, so the resistivity unit for k_F = 1.2 Å⁻¹ is 34.2 μΩ cm:
+
+    >>> round(units.resistivity * 1e8, 3)
+    34.235
     """
 
     fermi_wavevector: float
@@ -494,3 +501,7 @@ class ReducedUnits:
     @property
     def force(self) -> float:
         return self.energy / self.length
+
+    @property
+    def resistivity(self) -> float:
+        return sc.hbar / ELEMENTARY_CHARGE**2 * self.length

@@ -4,7 +4,8 @@ Units and conventions
 ---------------------
 ħ = m = k_F = 1, |e| = 1 (as :mod:`spinlib.resistivity`); lengths in 1/k_F
 (``core_radius`` = k_F λ_v), wave-vectors in k_F.  SI appears only in
-:class:`FilmParameters` / :func:`section8_estimates` (scipy.constants).
+:class:`FilmParameters` / :func:`section8_estimates`, converted by
+:class:`spinlib.units.ReducedUnits`.
 
 The vortex is centred at the origin, φ = ϕ + cπ/2 (ϕ = atan2(y, x), chirality
 c = ±1), core up (polarity +1: the gauge (8) is regular at the core).  The
@@ -89,9 +90,18 @@ from ._validation import (
     check_same_shape,
     check_zeta,
 )
-from .electron_gas import densities, exchange_splitting, fermi_wavevectors, total_density
-from .resistivity import resistivity_unit_si, topological_hall_resistivity
+from .electron_gas import exchange_splitting, fermi_wavevectors, total_density
+from .relaxation import current_polarization_drude
+from .resistivity import (
+    _spin_conserving_ring_weight,
+    _spin_flip_ring_weight,
+    drude_resistivity,
+    hall_current_ratio,
+    reaction_force,
+    topological_hall_resistivity,
+)
 from .textures import smooth_vortex_profile, vortex_ansatz_profile
+from .units import ReducedUnits
 
 __all__ = [
     "PROFILES",
@@ -296,12 +306,11 @@ def _panels(a: float, b: float, n_panels: int, rule=_GL16):
     return (mid[:, None] + half[:, None] * t).ravel(), (half[:, None] * w).ravel()
 
 
-def _j2(x):
-    """J₂ from J₀, J₁ by the recurrence (stable for the x ≤ ~1e3 used here), series at small x."""
-    x = np.asarray(x, dtype=float)
+def _j2(x, j0, j1):
+    """J₂(x) from J₀(x), J₁(x) by the recurrence (stable for the x ≤ ~1e3 used here), series at small x."""
     small = x < 1e-2
     xs = np.where(small, 1.0, x)
-    return np.where(small, x * x / 8.0 * (1.0 - x * x / 12.0), 2.0 * special.j1(xs) / xs - special.j0(xs))
+    return np.where(small, x * x / 8.0 * (1.0 - x * x / 12.0), 2.0 * j1 / xs - j0)
 
 
 def radial_transforms(q, core_radius, film_radius=np.inf, profile: str = "ansatz"):
@@ -362,9 +371,10 @@ def radial_transforms(q, core_radius, film_radius=np.inf, profile: str = "ansatz
     else:
         g2 = 2.0 * r / lam**2 * np.exp(-(r**2) / lam**2)
         f_plus, f_minus, f_z = g2, g2, np.zeros_like(r)
-    F0 = (special.j0(qr) * (f_plus * r * w)).sum(axis=1)
-    F2 = (_j2(qr) * (f_minus * r * w)).sum(axis=1)
-    G1 = (special.j1(qr) * (f_z * w)).sum(axis=1)
+    j0, j1 = special.j0(qr), special.j1(qr)  # the costly part: each Bessel function once
+    F0 = j0 @ (f_plus * r * w)
+    F2 = _j2(qr, j0, j1) @ (f_minus * r * w)
+    G1 = j1 @ (f_z * w)
     has_tail = profile in _TEXTURE_PROFILES and big_r > r_c
     if has_tail:
         F0 += (_int_j0(q * big_r) - _int_j0(q * r_c)) / q
@@ -553,18 +563,19 @@ def vortex_resistivity_area(
     flip = (qn >= lo) & (qn <= hi)
     if vertex == "paper":
         return float(delta**2 / (4.0 * n**2) * np.sum((wn * (F0**2 + F2**2))[flip]))
+    # the ring kernels of the corrected vertex (spinlib.resistivity) with |q̂·Â^±|² ∝ (F₀ - F₂)²,
+    # |Â_T^±|² ∝ (F₀ + F₂)², |Â_T^z|² ∝ G₁²; the angle average and (π/2)², π² of the transforms
+    # give the prefactors 1/64n² and 1/16n² (module docstring)
     total = 0.0
     if channel in ("all", "spin_flip"):
-        for sigma, k_sigma in ((1, kp), (-1, km)):
-            k_par = -(qn / 2 + 2 * sigma * delta / qn)
-            k_perp2 = np.clip(k_sigma**2 - k_par**2, 0.0, None)
-            integrand = 4 * delta**2 * (F0 - F2) ** 2 + qn**2 * k_perp2 * (F0 + F2) ** 2 / 2
+        for sigma in (1, -1):
+            integrand = _spin_flip_ring_weight(qn, (F0 - F2) ** 2, (F0 + F2) ** 2, z, sigma)
             total += np.sum((wn * integrand)[flip]) / (64.0 * n**2)
     if channel in ("all", "spin_conserving") and profile in _TEXTURE_PROFILES:
-        for k_sigma in (kp, km):
+        for sigma, k_sigma in ((1, kp), (-1, km)):
             inside = qn <= 2.0 * k_sigma
-            integrand = qn**2 * (k_sigma**2 - qn**2 / 4) * G1**2
-            total += np.sum((wn * integrand)[inside]) / (32.0 * n**2)
+            integrand = _spin_conserving_ring_weight(qn, G1**2, z, sigma)
+            total += np.sum((wn * integrand)[inside]) / (16.0 * n**2)
     return float(total)
 
 
@@ -639,11 +650,10 @@ def vortex_force_per_thickness(
         raise ValueError(f"drift_velocity must be an in-plane vector (2 numbers); got shape {v.shape}")
     nv = float(check_in_range(vortex_number, "vortex_number", -2, 2))
     z = float(check_zeta(zeta))
-    n = float(total_density(z))
     rho_area = vortex_resistivity_area(z, core_radius, film_radius, profile=profile, vertex=vertex)
     rxy_area = float(topological_hall_resistivity(nv, 1.0, z))  # ρ_xy A
-    rho = np.array([[rho_area, rxy_area], [-rxy_area, rho_area]])
-    return n * n * (rho @ v)
+    # ρ of a film of area A = 1 (ρ ∝ 1/A, N_e ∝ A: the area cancels), per unit thickness (V = A)
+    return reaction_force([[rho_area, rxy_area], [-rxy_area, rho_area]], v, z, 1.0)
 
 
 # --------------------------------------------------------------------------
@@ -694,59 +704,67 @@ class FilmParameters:
 def section8_estimates(params: FilmParameters | None = None) -> dict[str, float]:
     """Section-8 numbers in SI: ρ_0, ρ_v (printed and exact), ρ_xy, j_⊥/j_0, F^na, F^ad.
 
-    * ρ_0 = ħk_F/(n e² ℓ) (Drude, ℓ = v_F τ), n the total density;
+    Everything is computed in the reduced units of spinlib and converted with
+    :class:`spinlib.units.ReducedUnits` (k_F of ``params``):
+
+    * ρ_0 = ħk_F/(n e² ℓ) (:func:`spinlib.resistivity.drude_resistivity`, ℓ = v_F τ);
     * ρ_v: (94) as printed; (74) with the exact ansatz (paper vertex, the
       infinite-film limit, which the disc reaches for R ≫ 1/(ζk_F));
       the corrected vertex (both channels), ansatz and smooth profile;
-    * ρ_xy = 2π P n_v ħ/(e² n A) (77) corrected (no S²), P = (n₊ - n₋)/n;
-      j_⊥/j_0 = ρ_xy/ρ_0 (98), = 2π P n_v ℓ/(k_F A);
-    * F^na = e N_e ρ_v j (58) (N_e = n A d) for each ρ_v; F^na printed (95);
-    * F^ad = 2π P n_v ħ j d/e (62)/(78) corrected; the printed (96) (j/e)ħ
-      is a force per length (N/m): it lacks d (and 2πP n_v).
+    * ρ_xy = 2π P n_v ħ/(e² n A) (77) corrected (no S²), P = (n₊ - n₋)/n
+      (:func:`spinlib.relaxation.current_polarization_drude`, which is the density
+      polarisation); j_⊥/j_0 = ρ_xy/ρ_0 (98) from the two resistivities
+      (``hall_ratio``) and from :func:`spinlib.resistivity.hall_current_ratio`,
+      2π P n_v ℓ/(k_F A) (``hall_ratio_closed_form``);
+    * F^na = e N_e ρ_v j (58) (N_e = n A d) for each ρ_v and F^ad = e N_e ρ_xy j
+      (62)/(78) corrected, = 2π P n_v ħ j d/e, both by
+      :func:`spinlib.resistivity.reaction_force` with the electron drift
+      v = j/(e n); the printed (95) (j/e)ħ(Δ/ε_F)²(k_Fλ_v)² d e^{-2ζ²k_F²λ_v²};
+      the printed (96) (j/e)ħ is a force per length (N/m): it lacks d (and 2πP n_v).
 
     Returns
     -------
     dict of float (SI units in the key names: ohm_m, N, ...)
     """
     p = params if params is not None else FilmParameters()
-    kf = p.fermi_wavevector
-    unit_rho = resistivity_unit_si(kf)
-    n_red = float(total_density(p.zeta))
-    n_p, n_m = (float(v) for v in densities(p.zeta))
-    n_si = n_red * kf**3
-    pol = (n_p - n_m) / n_red
-    area = np.pi * p.film_radius**2
-    area_red = area * kf**2
-    lam = p.core_radius * kf
-    rho0 = sc.hbar * kf / (n_si * sc.e**2 * p.mean_free_path)
-    delta_ev = p.zeta * (sc.hbar * kf) ** 2 / sc.m_e / sc.e
+    units = ReducedUnits(p.fermi_wavevector)
+    z = p.zeta
+    pol = float(current_polarization_drude(z))
+    area = np.pi * (p.film_radius / units.length) ** 2  # all lengths in 1/k_F from here on
+    thickness = p.thickness / units.length
+    ell = p.mean_free_path / units.length
+    lam = p.core_radius / units.length
+    current = p.current_density / units.current_density  # j in e k_F³ ħk_F/m
+    drift = current / float(total_density(z))  # electron drift v = j/(e n)
 
-    def rho_si(rho_area_red):
-        return rho_area_red / area_red * unit_rho
-
+    rho_v_area = {
+        "eq94": float(eq94_printed(z, lam)),
+        "ansatz_paper_vertex": vortex_resistivity_area(z, lam),
+        "ansatz_corrected": vortex_resistivity_area(z, lam, vertex="corrected"),
+        "smooth_corrected": vortex_resistivity_area(z, lam, profile="smooth", vertex="corrected"),
+    }
+    rho0 = float(drude_resistivity(z, ell))
+    rho_xy = float(topological_hall_resistivity(p.vortex_number, area, z))
     out = {
         "k_F_lambda_v": lam,
-        "exchange_splitting_eV": delta_ev,
+        "exchange_splitting_eV": float(exchange_splitting(z)) * units.energy / sc.eV,
         "density_polarization": pol,
-        "rho_0_ohm_m": rho0,
-        "rho_v_eq94_ohm_m": rho_si(float(eq94_printed(p.zeta, lam))),
-        "rho_v_ansatz_paper_vertex_ohm_m": rho_si(vortex_resistivity_area(p.zeta, lam)),
-        "rho_v_ansatz_corrected_ohm_m": rho_si(vortex_resistivity_area(p.zeta, lam, vertex="corrected")),
-        "rho_v_smooth_corrected_ohm_m": rho_si(
-            vortex_resistivity_area(p.zeta, lam, profile="smooth", vertex="corrected")
-        ),
-        "rho_xy_ohm_m": float(topological_hall_resistivity(p.vortex_number, area_red, p.zeta)) * unit_rho,
+        "rho_0_ohm_m": rho0 * units.resistivity,
     }
-    out["hall_ratio"] = out["rho_xy_ohm_m"] / rho0
-    out["hall_ratio_closed_form"] = 2 * np.pi * pol * p.vortex_number * p.mean_free_path / (kf * area)
-    n_electrons = n_si * area * p.thickness
-    for key in ("eq94", "ansatz_paper_vertex", "ansatz_corrected", "smooth_corrected"):
-        out[f"F_na_{key}_N"] = sc.e * n_electrons * out[f"rho_v_{key}_ohm_m"] * p.current_density
-    eps_f = (sc.hbar * kf) ** 2 / (2 * sc.m_e)
+    for key, value in rho_v_area.items():
+        out[f"rho_v_{key}_ohm_m"] = value / area * units.resistivity
+    out["rho_xy_ohm_m"] = rho_xy * units.resistivity
+    out["hall_ratio"] = rho_xy / rho0
+    out["hall_ratio_closed_form"] = float(hall_current_ratio(pol, p.vortex_number, area, ell))
+    volume = area * thickness
+    for key, value in rho_v_area.items():
+        force = reaction_force([[value / area]], [drift], z, volume)[0]
+        out[f"F_na_{key}_N"] = float(force) * units.force
+    # (95) as printed, Δ/ε_F = 2ζ (ε_F = k_F²/2): (j/e)ħ (Δ/ε_F)² (k_Fλ_v)² d e^{-2ζ²k_F²λ_v²}
     out["F_na_eq95_printed_N"] = (
-        p.current_density / sc.e * sc.hbar * (delta_ev * sc.e / eps_f) ** 2 * lam**2 * p.thickness
-        * np.exp(-2 * p.zeta**2 * lam**2)
-    )  # fmt: skip
-    out["F_ad_N"] = 2 * np.pi * pol * abs(p.vortex_number) * sc.hbar * p.current_density * p.thickness / sc.e
-    out["F_ad_eq96_printed_N_per_m"] = p.current_density / sc.e * sc.hbar
+        current * (2 * z) ** 2 * lam**2 * thickness * np.exp(-2 * z**2 * lam**2) * units.force
+    )
+    hall = reaction_force([[0.0, rho_xy], [-rho_xy, 0.0]], [drift, 0.0], z, volume)
+    out["F_ad_N"] = float(np.hypot(*hall)) * units.force
+    out["F_ad_eq96_printed_N_per_m"] = current * units.force / units.length  # (j/e)ħ
     return out

@@ -62,7 +62,7 @@ Forces and resistances
 * :func:`wall_force` F = Σ_c (w_c/2π) Δp_c.
 * :func:`landauer_wall_resistance` four-terminal R_S of two channels with
   reflection probabilities R_maj, R_min: R_S = 2π R_tot/(N(N - R_tot)) with
-  N = 2, i.e. πR̄/(1 - R̄) with R̄ = R_tot/2 (the paper's formula for one
+  N = 2, i.e. πR̄/(1 - R̄) with R̄ = R_tot/2 (:func:`mean_reflection`; the paper's formula for one
   spin-degenerate channel, :func:`spinlib.resistivity.landauer_resistance`).
 * :func:`drift_wall_resistance` the momentum-balance resistance of the
   drifting sea computed with the *exact* probabilities, R = F/(e²n²v) (1D:
@@ -102,14 +102,16 @@ import numpy as np
 from ._validation import as_finite_array, check_choice, check_nonnegative, check_zeta
 from .electron_gas import exchange_splitting, fermi_wavevectors
 from .forces import force_from_spin_density
-from .gauge import PAULI, half_angle_vector, lab_from_rotated, tanh_wall_gauge_spectrum
+from .gauge import PAULI, gauge_components, lab_from_rotated, tanh_wall_gauge_spectrum
 from .resistivity import landauer_resistance
 from .scattering import (
     CHANNELS,
     WallProfile,
     WallScattering,
     born_tanh_wall,
+    exchange_torque,
     scattering_state,
+    spinor_spin_density,
 )
 from .torque import prepare_texture
 
@@ -124,6 +126,7 @@ __all__ = [
     "process_masks",
     "momentum_transfer",
     "wall_force",
+    "mean_reflection",
     "landauer_wall_resistance",
     "drift_wall_resistance",
     "mori_wall_resistance_1d",
@@ -136,6 +139,7 @@ __all__ = [
     "first_order_spin_profile",
     "adiabatic_torque_1d",
     "drift_kernel_1d",
+    "drift_kernel_1d_coefficient",
 ]
 
 #: Linear-response populations of the incoming channels (module docstring).
@@ -232,7 +236,7 @@ def channel_weights(zeta, weighting: str) -> np.ndarray:
     return np.broadcast_to(base, p.shape).copy()
 
 
-def spin_flux(zeta, weighting: str) -> np.ndarray:
+def spin_flux(zeta, weighting: str | None = None, *, weights=None) -> np.ndarray:
     """Spin flux J_s = ½ Σ_c (w_c/2π) σ_c d_c far from the wall, on its left (units of ħ).
 
     The spin current (of σ/2, along the local n) that the populated incoming
@@ -240,13 +244,26 @@ def spin_flux(zeta, weighting: str) -> np.ndarray:
     the same flux in 1D), 1/4π per δμ for "majority", ζ/π per v for "drift"
     (= s v with s = (n₊ - n₋)/2 = ζ/π).
 
+    Parameters
+    ----------
+    zeta : array_like
+        0 < ζ < 1 (scalar with ``weights``).
+    weighting : {"bias", "majority", "drift"}, optional
+    weights : array_like, shape (4,), optional
+        Explicit w_c instead of ``weighting`` (give exactly one).
+
     Examples
     --------
     >>> import numpy as np
     >>> bool(np.isclose(spin_flux(0.3, "drift"), 0.3 / np.pi))
     True
+    >>> bool(np.isclose(spin_flux(0.3, weights=[1.0, 0.0, 0.0, 0.0]), 1 / (4 * np.pi)))
+    True
     """
-    w = channel_weights(zeta, weighting)
+    if weighting is not None and weights is None:
+        w = channel_weights(zeta, weighting)
+    else:
+        w = _resolve_weights(check_zeta(zeta), weighting, weights)
     return 0.5 * np.sum(w * _SIGMA * _DIRECTION, axis=-1) / (2 * np.pi)
 
 
@@ -373,9 +390,24 @@ def wall_force(scattering, weighting: str, zeta=None, process: str | None = None
     return np.sum(w * dp, axis=-1) / (2 * np.pi)
 
 
-def _reflection_left(p: np.ndarray) -> np.ndarray:
-    """Total reflection probability of the two left-incident channels, R_maj + R_min."""
-    return p[..., 0, 0] + p[..., 1, 0] + p[..., 0, 1] + p[..., 1, 1]
+def mean_reflection(scattering) -> np.ndarray:
+    """Channel-averaged reflection R̄ = (R_maj + R_min)/2 of the two left-incident channels.
+
+    R_maj = P(L_maj → L_maj) + P(L_maj → L_min), likewise R_min (spin-flip
+    reflection included).
+
+    Parameters
+    ----------
+    scattering : WallScattering or array_like, shape (..., 4, 4)
+
+    Examples
+    --------
+    >>> from spinlib.scattering import abrupt_wall
+    >>> round(float(mean_reflection(abrupt_wall(0.5))), 12)
+    0.25
+    """
+    p = _as_probabilities(scattering)
+    return 0.5 * (p[..., 0, 0] + p[..., 1, 0] + p[..., 0, 1] + p[..., 1, 1])
 
 
 def landauer_wall_resistance(scattering) -> np.ndarray:
@@ -396,8 +428,7 @@ def landauer_wall_resistance(scattering) -> np.ndarray:
     >>> bool(np.isclose(landauer_wall_resistance(abrupt_wall(0.5)), np.pi * 0.25 / 0.75))
     True
     """
-    p = _as_probabilities(scattering)
-    return landauer_resistance(0.5 * _reflection_left(p))
+    return landauer_resistance(mean_reflection(scattering))
 
 
 def bias_current(scattering) -> np.ndarray:
@@ -410,8 +441,7 @@ def bias_current(scattering) -> np.ndarray:
     >>> bool(np.isclose(bias_current(abrupt_wall(0.5)), 2 * 0.75 / (2 * np.pi)))
     True
     """
-    p = _as_probabilities(scattering)
-    return (2.0 - _reflection_left(p)) / (2 * np.pi)
+    return 2.0 * (1.0 - mean_reflection(scattering)) / (2 * np.pi)
 
 
 def drift_wall_resistance(scattering, zeta=None, process: str | None = None) -> np.ndarray:
@@ -477,8 +507,7 @@ def mori_wall_resistance_1d(zeta, width) -> np.ndarray:
     n = density_1d(zeta)
 
     # Â(q) = (π/2) sech(πqλ/2), also at λ = 0 (Â = π/2)
-    power = (tanh_wall_gauge_spectrum((kp - km) * width, 1.0) ** 2
-             + tanh_wall_gauge_spectrum((kp + km) * width, 1.0) ** 2)
+    power = tanh_wall_gauge_spectrum(kp - km, width) ** 2 + tanh_wall_gauge_spectrum(kp + km, width) ** 2
     return 4.0 * delta**2 * power / (np.pi * n**2 * kp * km)
 
 
@@ -566,25 +595,30 @@ def direction_derivative(profile: WallProfile, x) -> np.ndarray:
     if not isinstance(profile, WallProfile):
         raise ValueError(f"profile must be a WallProfile; got {type(profile).__name__}")
     x = as_finite_array(x, "x")
+    return _central_derivative(profile.direction, x, 2e-3 * profile.scale)
+
+
+def _central_derivative(func, x: np.ndarray, h: float, wrap: bool = False) -> np.ndarray:
+    """Fourth-order central difference [8(f(x+h) - f(x-h)) - (f(x+2h) - f(x-2h))]/12h.
+
+    ``wrap``: the differences are angles, mapped to (-π, π] (an azimuth that
+    jumps by 2π between neighbours is differentiated correctly).
+    """
+    near = func(x + h) - func(x - h)
+    far = func(x + 2 * h) - func(x - 2 * h)
+    if wrap:
+        near, far = np.angle(np.exp(1j * near)), np.angle(np.exp(1j * far))
+    return (8 * near - far) / (12 * h)
+
+
+def _profile_gauge_field(profile: WallProfile, x: np.ndarray) -> np.ndarray:
+    """A^a(x) of eq. (11), shape (nx, 3): :func:`spinlib.gauge.gauge_components` with
+    θ', φ' from fourth-order differences (step 2e-3 × scale, as :func:`direction_derivative`)."""
     h = 2e-3 * profile.scale
-    d = (
-        -profile.direction(x + 2 * h)
-        + 8 * profile.direction(x + h)
-        - 8 * profile.direction(x - h)
-        + profile.direction(x - 2 * h)
-    ) / (12 * h)
-    return d
-
-
-def _half_angle_derivative(profile: WallProfile, x) -> tuple[np.ndarray, np.ndarray]:
-    """m(x) of eq. (8) and ∂_x m (fourth-order differences, as above)."""
-    h = 2e-3 * profile.scale
-
-    def m_at(xs):
-        return half_angle_vector(*profile.angles(xs))
-
-    dm = (-m_at(x + 2 * h) + 8 * m_at(x + h) - 8 * m_at(x - h) + m_at(x - 2 * h)) / (12 * h)
-    return m_at(x), dm
+    theta, phi = profile.angles(x)
+    dtheta = _central_derivative(lambda xs: profile.angles(xs)[0], x, h)
+    dphi = _central_derivative(lambda xs: profile.angles(xs)[1], x, h, wrap=True)
+    return np.stack(gauge_components(theta, phi, dtheta, dphi), axis=-1)
 
 
 def _uniform_spacing(x: np.ndarray) -> float:
@@ -690,8 +724,7 @@ def weighted_spin_profile(profile: WallProfile, zeta, x, weighting: str | None =
             st = scattering_state(profile, z, x, incident=c, tol=tol)
             s += wc / (2 * np.pi) * st.spin_density
     n = profile.direction(x)
-    tau = float(exchange_splitting(z)) * np.cross(n, s)
-    return SpinProfile(x, n, s, tau, w, z)
+    return SpinProfile(x, n, s, exchange_torque(n, s, z), w, z)
 
 
 def _resolve_weights(z, weighting, weights) -> np.ndarray:
@@ -760,9 +793,10 @@ def first_order_spin_profile(profile: WallProfile, zeta, x, weighting: str | Non
     as in :func:`weighted_spin_profile`.  Its far field is the first Born
     amplitude (:func:`spinlib.scattering.born_probabilities`).
 
-    The gauge field A = m × ∂_x m (eq. 11) uses the differences of
-    :func:`direction_derivative`; the integrals a fourth-order cumulative
-    rule: error O((k_F+ h)⁴ + (h/λ)⁴).
+    The gauge field A = m × ∂_x m (eq. 11) is
+    :func:`spinlib.gauge.gauge_components` with θ', φ' from the fourth-order
+    differences of :func:`direction_derivative`; the integrals a fourth-order
+    cumulative rule: error O((k_F+ h)⁴ + (h/λ)⁴).
 
     Parameters
     ----------
@@ -795,8 +829,7 @@ def first_order_spin_profile(profile: WallProfile, zeta, x, weighting: str | Non
     kp, km = (float(k) for k in fermi_wavevectors(z))
     if (kp + km) * h >= 0.5:
         raise ValueError(f"x spacing {h:g} too coarse: need (k_F+ + k_F-) h < 0.5")
-    m, dm = _half_angle_derivative(profile, x)
-    a_vec = np.cross(m, dm)  # (nx, 3): A^a of eq. (11)
+    a_vec = _profile_gauge_field(profile, x)  # (nx, 3): A^a of eq. (11)
     a_abs = np.linalg.norm(a_vec, axis=-1)
     if max(a_abs[0], a_abs[-1]) > 1e-10 * a_abs.max():
         raise ValueError(
@@ -809,14 +842,13 @@ def first_order_spin_profile(profile: WallProfile, zeta, x, weighting: str | Non
         if wc == 0.0:
             continue
         psi0, psi1 = _first_order_rotated(a_mat, x, h, kp, km, int(sigma_in), float(direction))
-        s0 = np.einsum("xi,aij,xj->xa", psi0.conj(), PAULI, psi0).real
-        s1 = 2 * np.einsum("xi,aij,xj->xa", psi0.conj(), PAULI, psi1).real
+        s0 = spinor_spin_density(psi0)
+        s1 = 2 * spinor_spin_density(psi0, psi1)
         s_tilde += wc / (2 * np.pi) * (s0 + s1)
     theta, phi = profile.angles(x)
     s = lab_from_rotated(s_tilde, theta, phi)
     n = profile.direction(x)
-    tau = float(exchange_splitting(z)) * np.cross(n, s)
-    return SpinProfile(x, n, s, tau, w, z)
+    return SpinProfile(x, n, s, exchange_torque(n, s, z), w, z)
 
 
 def adiabatic_torque_1d(profile: WallProfile, zeta, x, weighting: str | None = None, *,
@@ -845,8 +877,7 @@ def adiabatic_torque_1d(profile: WallProfile, zeta, x, weighting: str | None = N
     True
     """
     z, x = _check_state_args(profile, zeta, x)
-    w = _resolve_weights(z, weighting, weights)
-    j_s = 0.5 * float(np.sum(w * _SIGMA * _DIRECTION)) / (2 * np.pi)
+    j_s = float(spin_flux(z, weighting, weights=weights))
     return -j_s * direction_derivative(profile, x)
 
 
@@ -858,7 +889,8 @@ def drift_kernel_1d(q_tilde, zeta) -> np.ndarray:
     :func:`spinlib.response.chi1_longitudinal_tilde`: for a planar wall the
     first-order torque of the drifting sea is e_θ·τ = -(2ζv/π) (K ⋆ A^⊥),
     q̃ = q/2k_F.  Derived in notebook 09 (sympy) from the Born series of
-    :func:`first_order_spin_profile`; K = 1 + (1 + ζ²) q̃²/ζ² + O(q̃⁴).  Where
+    :func:`first_order_spin_profile`; K = 1 + c_1D q̃² + O(q̃⁴) with
+    c_1D = (1 + ζ²)/ζ² (:func:`drift_kernel_1d_coefficient`).  Where
     the 3D kernel has logarithmic singularities at q̃ = ζ and 1 (the edges
     of the Stoner window, k_F+ ∓ k_F-), the 1D kernel has poles: ±inf is
     returned there (the real-space response then has undamped oscillations).
@@ -875,3 +907,24 @@ def drift_kernel_1d(q_tilde, zeta) -> np.ndarray:
     den = (1.0 - q**2) * (1.0 - q**2 / z**2)
     with np.errstate(divide="ignore"):
         return np.where(den == 0.0, np.inf, 1.0 / np.where(den == 0.0, 1.0, den))
+
+
+def drift_kernel_1d_coefficient(zeta) -> np.ndarray:
+    """c_1D with K(q̃) = 1 + c_1D q̃² + O(q̃⁴) for :func:`drift_kernel_1d`: c_1D = (1 + ζ²)/ζ².
+
+    The 1D counterpart of ``spinlib.response.small_q_coefficient("chi1_longitudinal", ζ)``
+    (c_L → 1/(3ζ²) as ζ → 0, the angular average 1/3 of 3D).  In real space,
+    with q̃ = q/2k_F, K ⋆ A^⊥ = A^⊥ - (c_1D/4) ∂_x²A^⊥ + …: the in-plane
+    first-order torque of the drifting sea across a wide planar wall is
+    -(2ζv/π)[A - cA''] with c = c_1D/4 = (1 + ζ²)/(4ζ²) (k_F = 1).  Series
+    of the closed form with sympy in notebook 09; tested against the sympy
+    series of the first-order (Born-series) sum in
+    ``tests/test_scattering_comparisons.py``.
+
+    Examples
+    --------
+    >>> float(drift_kernel_1d_coefficient(0.5))
+    5.0
+    """
+    z = check_zeta(zeta)
+    return (1.0 + z * z) / (z * z)

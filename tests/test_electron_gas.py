@@ -39,9 +39,24 @@ def test_bands_cross_fermi_level_at_kf():
         ef, d = electron_gas.fermi_energy(z), electron_gas.exchange_splitting(z)
         assert kp**2 / 2 - ef - d == pytest.approx(0, abs=1e-15)  # majority, σ = +
         assert km**2 / 2 - ef + d == pytest.approx(0, abs=1e-15)  # minority, σ = -
-        nu_p, nu_m = electron_gas.densities_of_states(z)
-        # ν = dn/dε = (dn/dk)/(dε/dk) = (k²/2π²)/k
-        assert nu_p == pytest.approx(kp / (2 * np.pi**2)) and nu_m == pytest.approx(km / (2 * np.pi**2))
+
+
+@pytest.mark.parametrize("z", [1e-6, 0.2, 0.7, 0.93])
+def test_densities_of_states_are_the_energy_derivative_of_the_densities(z):
+    """ν± = dn±/dε at ε_F, with n±(ε) = (2m(ε ± Δ))^{3/2}/6π² (a Fermi sphere of
+    radius √(2m(ε ± Δ)) in band σ = ±, eq. 13) differentiated by sympy at fixed Δ;
+    the same n± at ε = ε_F are the spin densities of electron_gas.densities."""
+    eps, delta = sp.symbols("epsilon Delta", positive=True)
+    ef, d = float(electron_gas.fermi_energy(z)), float(electron_gas.exchange_splitting(z))
+    nu = electron_gas.densities_of_states(z)
+    n = electron_gas.densities(z)
+    for sign, nu_s, n_s in ((1, nu[0], n[0]), (-1, nu[1], n[1])):
+        n_of_eps = (2 * (eps + sign * delta)) ** sp.Rational(3, 2) / (6 * sp.pi**2)
+        at_fermi = {eps: sp.Float(ef, 30), delta: sp.Float(d, 30)}
+        # rel 1e-12: ε_F - Δ = (1 - ζ)²/2 is a difference of two numbers of
+        # order 1, exact to ~1e-16 each: 2e-16/(1 - ζ)² ~ 1e-13 relative at ζ = 0.93
+        assert float(n_of_eps.subs(at_fermi)) == pytest.approx(float(n_s), rel=1e-12)
+        assert float(sp.diff(n_of_eps, eps).subs(at_fermi)) == pytest.approx(float(nu_s), rel=1e-12)
 
 
 @pytest.mark.parametrize("bad", [0.0, 1.0, -0.5, 1.5, np.nan, [0.2, 1.2]])

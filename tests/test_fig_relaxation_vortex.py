@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from spinlib import figures, sp5, thiele
+from spinlib import figures, sp5
 from spinlib import relaxation as rl
 from spinlib.electron_gas import fermi_wavevectors
 from spinlib.figures import fig_relaxation as frl
@@ -80,28 +80,24 @@ def test_rigid_vortex_map_is_the_boundary_integral(chirality):
     np.testing.assert_allclose(M, expected, atol=1e-4 * k)
 
 
-def test_damped_spiral_is_the_harmonic_trap_solution():
-    # the data-fit model has the functional form of thiele.harmonic_trajectory (u = 0: X* = 0)
-    t = np.linspace(0, 3, 31)
-    G, D, alpha, kappa = 2 * np.pi, 9.0, 0.1, 30.0
-    gamma, omega = thiele.harmonic_rates(G, D, alpha, kappa)
-    x0 = [1.5, -0.5]
-    np.testing.assert_allclose(
-        sp5.damped_spiral(t, [0.0, 0.0], x0, gamma, omega),
-        thiele.harmonic_trajectory(t, x0, [0.0, 0.0], G, D, alpha, 0.0, kappa),
-        atol=1e-13,
-    )
-
-
 def test_sp5_fit_describes_the_data_with_kappa_free_predictions():
     fit = sp5.fit_sp5()
     gamma, omega = fit.rates
-    _, gamma_data, omega_data = fit.spiral
+    m_inf, gamma_data, omega_data = fit.spiral
+    # fit quality (κ and the ⟨m⟩ scale are fitted to these data, and κ sets the period):
     assert fit.rms < 0.01  # ⟨m⟩ is ~0.2: a 5 % description of the trajectory
-    assert omega > 0 and omega_data > 0  # counter-clockwise: p = +1, G > 0
     assert omega / omega_data == pytest.approx(1.0, abs=0.02)
-    # α D/G is predicted, not fitted: within 20 % of the free fit of the data
-    assert (gamma / omega) / (gamma_data / omega_data) == pytest.approx(1.0, abs=0.2)
+    # κ-free predictions (Γ/ω = αD/G, the fixed point at arctan(βD/G), the sense of gyration):
+    assert omega > 0 and omega_data > 0  # counter-clockwise: p = +1, G > 0
+    # Γ/ω = αD/G (κ cancels) against the free damped-spiral fit of the data: measured ratio 1.108.
+    # Tolerance 0.15: the free fit determines Γ/ω to 1.7 % (1σ, from its Jacobian), and D rests on the
+    # assumed core radius λ = 10 nm: λ = 8 ... 12.5 nm moves αD/G by ±7 %.
+    assert (gamma / omega) / (gamma_data / omega_data) == pytest.approx(1.0, abs=0.15)
+    # fixed point of ⟨m⟩ at arctan(βD/G) from -x towards +y (c = -1, u along +x): 4.52° against 5.26°.
+    # Tolerance 1°: 3σ of the fitted ⟨m⟩(∞) is 0.6°, λ = 8 ... 12.5 nm moves the model angle by ±0.3°.
+    angle_model = np.degrees(np.arctan(fit.beta * fit.D / fit.G))
+    angle_data = np.degrees(np.arctan2(m_inf[1], -m_inf[0]))
+    assert abs(angle_model - angle_data) < 1.0
     assert fit.rigid_scale > fit.scale  # a rigid vortex overestimates ⟨m⟩ per displacement
 
 

@@ -10,7 +10,7 @@
 import numpy as np
 import pytest
 
-from spinlib import electron_gas, ksums, response
+from spinlib import electron_gas, ksums, resistivity, response
 
 ZETAS = (0.05, 0.3, 0.7, 0.97)
 Q_POINTS = (1e-4, 0.01, 0.2, 0.6, 0.999, 1.0, 1.001, 1.8, 6.0)
@@ -50,14 +50,38 @@ def test_eq21_at_q_zero():
 
 
 def test_ksums_at_q_zero_are_the_normalisations():
+    """The evaluators return the normalisations at q = 0 by construction; what
+    is tested is that the *integrals* approach them: at q̃ = 3e-6 the kernels
+    are 1 + c q̃² with |c| <= c_L(0.2) = 8.3 (the largest coefficient,
+    response.small_q_coefficient, for ζ >= 0.2), i.e. within 7.5e-11 of 1,
+    plus the quadrature's ~1e-12: tolerance 1e-9.  H2 and χ2 vanish
+    identically below the Stoner window (no spin-flip shell on the Fermi
+    spheres; the smeared δ underflows to 0 at |kqμ + c| ~ 2Δ ≫ width)."""
     for z in (0.2, 0.8):
-        assert ksums.h1_ksum(0.0, z) == 1.0
-        assert ksums.chi1_ksum(0.0, z) == 1.0
-        assert ksums.h2_ksum(0.0, z) == 0.0
-        assert ksums.chi2_ksum(0.0, z) == 0.0
-        # and they approach these continuously
-        assert ksums.h1_ksum(1e-5, z) == pytest.approx(1.0, abs=1e-9)
-        assert ksums.chi1_ksum(1e-5, z) == pytest.approx(1.0, abs=1e-8)
+        for component in ("trace", "longitudinal", "transverse"):
+            assert ksums.chi1_ksum(3e-6, z, component) == pytest.approx(1.0, abs=1e-9), component
+        assert ksums.h1_ksum(3e-6, z) == pytest.approx(1.0, abs=1e-9)
+        assert ksums.h2_ksum(3e-6, z) == 0.0
+        assert ksums.chi2_ksum(3e-6, z) == 0.0
+        # the values returned at q = 0 are these limits
+        assert ksums.h1_ksum(0.0, z) == pytest.approx(ksums.h1_ksum(3e-6, z), abs=1e-9)
+        assert ksums.chi1_ksum(0.0, z) == pytest.approx(ksums.chi1_ksum(3e-6, z), abs=1e-9)
+
+
+@pytest.mark.parametrize("zeta", (0.2, 0.6))
+def test_smeared_chi2_ksum_is_the_double_delta_sum_of_eq75(zeta):
+    """χ2 (35) and the Mori resistivity (74) contain the same δδ k-sum (75),
+    D = (1/V) Σ_k δ(ε_kσ) δ(ε_{k+q,-σ} - ε_kσ) = θ_st/(4π²q) for both σ
+    (resistivity.spin_flip_phase_space).  On the shell q·(k + q/2) = -2σΔ, so
+    the smeared k-sum chi2_ksum (a Gaussian δ integrated numerically) must be
+    χ̃2 = -πΔ² (D₊ + D₋)/(3n) = -2πΔ² D/(3n): tolerance as in test_response.py
+    (quadrature 1e-12), inside and outside the window."""
+    delta = float(electron_gas.exchange_splitting(zeta))
+    n = float(electron_gas.total_density(zeta))
+    for q in (0.5 * zeta, 1.1 * zeta, 0.5 * (1 + zeta), 0.97, 1.3):
+        d = float(resistivity.spin_flip_phase_space(2 * q, zeta))  # takes |q|, not q̃
+        expected = -2 * np.pi * delta**2 * d / (3 * n)
+        assert ksums.chi2_ksum(q, zeta, width=1e-6) == pytest.approx(expected, rel=1e-9, abs=1e-15), q
 
 
 def test_chi2_smearing_converges():
@@ -100,6 +124,14 @@ def test_validation():
         ksums.real_space_quad("h3", 1.0, 0.5)
     with pytest.raises(ValueError, match="r must lie"):
         ksums.real_space_quad("h1", 0.0, 0.5)
+    with pytest.raises(ValueError, match="a0"):
+        ksums.rotating_frame_spin_exact(0.5, 0.5)  # |a0| must stay below (1 - ζ²)/2
+    with pytest.raises(ValueError, match="omega"):
+        ksums.precessing_spin_exact(0.5, 1.0, 0.0, np.nan)
+    with pytest.raises(ValueError, match="gauge_field"):
+        ksums.twisted_texture_spin_boltzmann(0.5, [1e-7, 0.0, 0.0])
+    with pytest.raises(ValueError, match="nodes"):
+        ksums.twisted_texture_spin_boltzmann(0.5, [1e-7, 0.0], nodes=1)
 
 
 def test_singular_points_refused():

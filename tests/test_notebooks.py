@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = notebook_paths(ROOT / "notebooks")
 TEMPLATE = ["Learning goals", "Derivation", "Numerics and figures", "Checks", "Exercises", "Versions"]
 IGNORE = "# NBVAL_IGNORE_OUTPUT"
+#: What makes a cell's output volatile: a widget, the versions, or a timing (the
+#: time module, perf_counter, %timeit; not any cell that mentions a "lifetime").
+VOLATILE = re.compile(r"widgets|interact|show_versions|\btime\.|perf_counter|%timeit")
 
 
 def ids(paths):
@@ -89,13 +92,21 @@ def test_notebook_was_executed_top_to_bottom(path):
     assert "widgets" not in nb.metadata, "volatile widget state must be stripped"
 
 
+def test_volatile_pattern_accepts_timings_and_rejects_lifetimes():
+    for volatile in ("t0 = time.perf_counter()", "%timeit f(1)", "spinlib.show_versions()",
+                     "import ipywidgets as widgets", "elapsed = time.time() - t0"):  # fmt: skip
+        assert VOLATILE.search(volatile), volatile
+    for stable in ("tau = lifetime(zeta)", 'print(f"spin lifetime {t:.3f}")', "runtime = 3", "x = timeline[0]"):
+        assert not VOLATILE.search(stable), stable
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_ignored_outputs_are_volatile_and_widgets_have_static_twins(path):
     nb = nbformat.read(path, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     for i, cell in enumerate(code):
         if cell.source.startswith(IGNORE):
-            assert re.search(r"widgets|interact|show_versions|time", cell.source), (
+            assert VOLATILE.search(cell.source), (
                 f"NBVAL_IGNORE_OUTPUT on a cell that is not a widget, timing or versions cell:\n{cell.source[:200]}"
             )
         if "widgets.interact" in cell.source or "interactive(" in cell.source:

@@ -20,25 +20,21 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from spinlib import electron_gas, gauge, response
+from spinlib import electron_gas, gauge, ksums, response
 
 
 # ------------------------------------------------------------- prefactor (30)
 def test_uniform_rotating_frame_prefactor():
     """q = 0: H = k²/2 - Δσ_z + a σ_x (a = A_0^x, H' = +A_0·σ from eq. 12).
 
-    Exact: bands ε_k ∓ b, b = √(Δ² + a²), spins along ±(Δẑ - a x̂)/b, fixed
-    chemical potential ε_F.  s̃_x = -(n_low - n_up) a/b must equal
-    (P₀/Δ) s H̃1(0) a (linear response, eq. 30)."""
+    The exact ground state (ksums.rotating_frame_spin_exact: bands ε_k ∓ b,
+    b = √(Δ² + a²), fixed chemical potential ε_F), s̃_x = -(n_low - n_up) a/b,
+    must equal (P₀/Δ) s H̃1(0) a (linear response, eq. 30)."""
     for zeta in (0.1, 0.5, 0.9):
         delta = float(electron_gas.exchange_splitting(zeta))
-        eps_f = float(electron_gas.fermi_energy(zeta))
         s = float(electron_gas.spin_density_s(zeta))
         a = 1e-6
-        b = np.hypot(delta, a)
-        n_low = (2 * (eps_f + b)) ** 1.5 / (6 * np.pi**2)
-        n_up = (2 * (eps_f - b)) ** 1.5 / (6 * np.pi**2)
-        exact = -(n_low - n_up) * a / b
+        exact = ksums.rotating_frame_spin_exact(zeta, a)
         linear = response.linear_response_prefactor("equilibrium") / delta * s * response.h1_tilde(0.0, zeta) * a
         # corrections O(a²/Δ²) = 1e-12
         assert linear == pytest.approx(exact, rel=1e-10)
@@ -52,7 +48,8 @@ def test_precession_gives_full_spin(theta):
 
     The electron spin density (σ units, |s_e| = n₊ - n₋ = 2s) obeys
     ds_e/dt = 2Δ s_e × e_s (H = -Δ e_s·σ, eq. 3); its exact steady state
-    co-rotates, s_e ∥ (2Δ e_s + ω ẑ).  The linear-response spin (30) built
+    co-rotates, s_e ∥ (2Δ e_s + ω ẑ) (ksums.precessing_spin_exact).  The
+    linear-response spin (30) built
     from the gauge field A_0 (spinlib.gauge) with the corrected prefactor
     reproduces the exact deviation s_e - 2s e_s, and the exchange torque
     Δ e_s × s_e = -s ∂_t e_s has the magnitude of the full electron spin s
@@ -63,8 +60,7 @@ def test_precession_gives_full_spin(theta):
     delta = float(electron_gas.exchange_splitting(zeta))
     s = float(electron_gas.spin_density_s(zeta))
     e_s, e_theta, e_phi = gauge.spin_frame(theta, phi)
-    field = 2 * delta * e_s + omega * np.array([0.0, 0.0, 1.0])
-    s_exact = 2 * s * field / np.linalg.norm(field)
+    s_exact = ksums.precessing_spin_exact(zeta, theta, phi, omega)
     # linear response in the rotated frame, q = 0 (H̃1(0) = 1), eq. (30)
     a_par, a_perp = gauge.gauge_parallel_perp(theta, 0.0, omega)  # A_0 = A_t
     pref = response.linear_response_prefactor("equilibrium") / delta
@@ -84,42 +80,22 @@ def test_precession_gives_full_spin(theta):
 
 
 # ------------------------------------------------------------- prefactor (34)
-def _gauss_sphere(n=24):
-    mu, wmu = np.polynomial.legendre.leggauss(n)
-    phi = 2 * np.pi * np.arange(2 * n) / (2 * n)
-    mu, phi = np.meshgrid(mu, phi, indexing="ij")
-    w = np.repeat(wmu[:, None], 2 * n, axis=1) / 2 / (2 * n)  # normalised: Σ w = 1
-    st = np.sqrt(1 - mu**2)
-    return np.stack([st * np.cos(phi), st * np.sin(phi), mu], axis=-1), w
-
-
 def test_current_prefactor_from_boltzmann():
     """q = 0 with current: uniformly twisted texture, A_x = (a_x, a_y, 0) constant.
 
     H_k = k²/2 - Δσ_z + k_x (a_x σ_x + a_y σ_y) (the k_i/m vertex of eq. 12).
     Boltzmann (clean limit, spin-independent τ, carriers of signed charge
     e < 0 as in eq. 24): f = f₀(k - eEτ), δf_n = eτ E·v_n δ(E_n);
-    s̃ = Σ_n ∫ d³k/(2π)³ δf_n ⟨σ⟩_n with exact 2x2 eigenstates.  Linear
-    response (34) at q = 0: s̃_∥ = (P₁/Δ)(E·Ā^s) χ1(0), s̃_⊥ = (P₁/Δ)(E·Ā^a)
-    χ1(0), χ1(0) = (eτ/2m)(n₊ - n₋), with φ = 0 so that Ā^s = A^x,
-    Ā^a = A^y.  Requires P₁ = -2 (printed: +1)."""
+    s̃ = Σ_n ∫ d³k/(2π)³ δf_n ⟨σ⟩_n with exact 2x2 eigenstates
+    (ksums.twisted_texture_spin_boltzmann).  Linear response (34) at q = 0:
+    s̃_∥ = (P₁/Δ)(E·Ā^s) χ1(0), s̃_⊥ = (P₁/Δ)(E·Ā^a) χ1(0),
+    χ1(0) = (eτ/2m)(n₊ - n₋), with φ = 0 so that Ā^s = A^x, Ā^a = A^y.
+    Requires P₁ = -2 (printed: +1)."""
     e, tau, efield = -1.0, 1.0, 1.0  # electron charge e < 0; E along x
-    pauli = gauge.PAULI
-    nodes, w = _gauss_sphere()
     for zeta in (0.2, 0.7):
         delta = float(electron_gas.exchange_splitting(zeta))
-        kp, km = (float(k) for k in electron_gas.fermi_wavevectors(zeta))
-        nu_p, nu_m = (float(v) for v in electron_gas.densities_of_states(zeta))
         a = np.array([3e-7, -2e-7])
-        s_tilde = np.zeros(3)
-        for band, kf, nu in ((0, kp, nu_p), (1, km, nu_m)):  # 0: majority (lower)
-            k = kf * nodes
-            h = -delta * pauli[2] + k[..., 0, None, None] * (a[0] * pauli[0] + a[1] * pauli[1])
-            _, vecs = np.linalg.eigh(h)
-            v = vecs[..., :, band]
-            spin = np.real(np.einsum("...i,aij,...j->...a", v.conj(), pauli, v))
-            # δf = eτ E·v δ(E_n): ∫ d³k/(2π)³ δ(E_n) F = ν_n ⟨F⟩_sphere
-            s_tilde += nu * np.einsum("ij,ija->a", w, (e * tau * efield * k[..., 0])[..., None] * spin)
+        s_tilde = ksums.twisted_texture_spin_boltzmann(zeta, a, charge=e, tau=tau, efield=efield)
         chi1_0 = e * tau / 2 * 2 * float(electron_gas.spin_density_s(zeta))
         p1 = response.linear_response_prefactor("current")
         expected = p1 / delta * efield * chi1_0 * a

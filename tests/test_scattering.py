@@ -4,7 +4,8 @@ Every number below is checked against an *independent* computation: the
 Magnus transfer matrix against the finite-difference chain (a different
 discretisation, a different way of imposing the leads), the linear wall
 against its closed-form rotated-frame solution, the abrupt wall against the
-potential-step formulas, never a result against itself.
+matching conditions of ψ and ψ' solved as a linear system here (and against
+the Magnus S-matrix of narrow walls), never a result against itself.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 
 from spinlib import electron_gas
 from spinlib import scattering as sc
+from spinlib.gauge import PAULI, half_angle_vector
 from spinlib.scattering import (
     CHANNELS,
     PROBABILITY_KEYS,
@@ -184,6 +186,52 @@ def test_reciprocity_and_parity_of_the_tanh_wall(zeta, width):
 # --------------------------------------------------------------------------
 # the abrupt wall (λ → 0)
 # --------------------------------------------------------------------------
+def _step_smatrix_by_matching(zeta: float, phi0: float) -> np.ndarray:
+    """S[out, in] of n = +e_z (x < 0) → n = e_s(π, φ0) (x > 0) by matching ψ and ψ' at x = 0.
+
+    The leads' flux-normalised waves χ e^{±ikx}/√k use the channel spinors of
+    the module docstring (columns of U = m·σ at the lead angles, eqs. 7-8),
+    referred to x = 0; for each incident channel the four outgoing amplitudes
+    solve the 4x4 system ψ(0⁻) = ψ(0⁺), ψ'(0⁻) = ψ'(0⁺) (numpy.linalg.solve),
+    with no use of the step formulas.
+    """
+    kp, km = (float(k) for k in electron_gas.fermi_wavevectors(zeta))
+    k = np.array([kp, km, kp, km])  # majority, minority in either lead
+    u_left = np.einsum("a,aij->ij", half_angle_vector(0.0, phi0), PAULI)
+    u_right = np.einsum("a,aij->ij", half_angle_vector(np.pi, phi0), PAULI)
+    chi = [u_left[:, 0], u_left[:, 1], u_right[:, 0], u_right[:, 1]]
+    on_left = np.array([True, True, False, False])
+
+    def wave(d, sign):
+        """(ψ(0), ψ'(0)) of χ_d e^{i sign k_d x}/√k_d."""
+        amp = chi[d] / np.sqrt(k[d])
+        return np.concatenate([amp, 1j * sign * k[d] * amp])
+
+    # outgoing waves move away from the step: e^{-ikx} on the left, e^{+ikx} on the right;
+    # each column enters ψ(0⁻) - ψ(0⁺) with + (left) or - (right)
+    matrix = np.stack(
+        [wave(d, -1) if on_left[d] else -wave(d, +1) for d in range(4)], axis=1
+    )
+    s = np.empty((4, 4), dtype=complex)
+    for c in range(4):
+        incoming = wave(c, +1) if on_left[c] else -wave(c, -1)
+        s[:, c] = np.linalg.solve(matrix, -incoming)
+    return s
+
+
+@pytest.mark.parametrize("kind, phi0", [("bloch", np.pi / 2), ("neel", 0.0)])
+def test_abrupt_wall_against_matching_conditions(kind, phi0):
+    """The closed-form S of abrupt_wall, and width = 0 of tanh_wall and
+    linear_wall, against the matching of ψ, ψ' solved numerically (phases
+    included: same channel conventions); round-off of a 4x4 solve, 1e-14."""
+    for zeta in (0.1, 0.5, 0.9):
+        ref = _step_smatrix_by_matching(zeta, phi0)
+        assert np.abs(ref.conj().T @ ref - np.eye(4)).max() < 1e-14  # the solve conserves flux
+        np.testing.assert_allclose(abrupt_wall(zeta, kind=kind).s_matrix, ref, atol=1e-14)
+        np.testing.assert_allclose(tanh_wall(zeta, 0.0, kind=kind).s_matrix, ref, atol=1e-14)
+        np.testing.assert_allclose(linear_wall(zeta, 0.0, kind=kind).s_matrix, ref, atol=1e-14)
+
+
 def test_abrupt_wall_is_the_potential_step():
     """Each lab-frame spin sees a step k_F± → k_F∓: R = ((k+ - k-)/(k+ + k-))² = ζ²,
     T = 4k+k-/(k+ + k-)² = 1 - ζ², no spin flip, no adiabatic transmission."""
@@ -272,6 +320,13 @@ def test_truncation_of_the_tanh_tails_is_negligible():
         (lambda: tanh_wall(0.5, 1.0, n_steps=0), "n_steps must be a positive integer"),
         (lambda: linear_wall(0.5, -1.0), r"length must lie in \[0, inf\)"),
         (lambda: tanh_profile(0.0), r"width must lie in \(0, inf\)"),
+        (lambda: tanh_profile(1.0, rotation=0.0), r"rotation must lie in \(0, 6.28319\]"),
+        (lambda: linear_profile(1.0, rotation=7.0), r"rotation must lie in \(0, 6.28319\]"),
+        (lambda: tanh_profile(1.0, rotation=[1.0, 2.0]), "rotation must be a number"),
+        (lambda: sc.spinor_spin_density(np.zeros(3)), r"psi must have shape \(\.\.\., 2\)"),
+        (lambda: sc.spinor_spin_current(np.zeros(2), np.array([np.nan, 0.0])), "dpsi must be finite"),
+        (lambda: sc.exchange_torque([0, 0, 1], [1.0, 0.0], 0.5), r"shape \(\.\.\., 3\)"),
+        (lambda: sc.exchange_torque([0, 0, 1], [1.0, 0.0, 0.0], 1.5), r"zeta must lie in \(0, 1\)"),
         (lambda: abrupt_wall(-0.2), r"zeta must lie in \(0, 1\)"),
         (lambda: custom_profile(np.sin, np.cos, 1.0, 1.0), "x_max must be > x_min"),
         (lambda: custom_profile(np.sin, np.cos, 0.0, 1.0, breakpoints=[2.0]), "breakpoints"),
@@ -298,3 +353,10 @@ def test_profiles_expose_their_geometry():
     assert n[0, 2] > 1 - 1e-15 and n[2, 2] < -1 + 1e-15
     q = linear_profile(3.0, kind="neel")
     np.testing.assert_allclose(q.angles(np.array([-9.0, 0.75, 9.0]))[0], [0, 0.75 * np.pi, np.pi])
+    # partial rotation Θ: θ runs from 0 to Θ, through Θ/2 at the centre
+    r = tanh_profile(2.0, kind="neel", rotation=np.pi / 3)
+    theta, phi = r.angles(np.array([-1e3, 0.0, 1e3]))
+    np.testing.assert_allclose(theta, [0.0, np.pi / 6, np.pi / 3], atol=1e-14)
+    assert np.all(phi == 0.0) and r.graded and (r.x_left, r.x_right) == (-72.0, 72.0)
+    q = linear_profile(3.0, rotation=np.pi / 2)
+    np.testing.assert_allclose(q.angles(np.array([-9.0, 0.75, 9.0]))[0], [0, 0.375 * np.pi, np.pi / 2])

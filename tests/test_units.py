@@ -146,16 +146,28 @@ def test_mumax3_denominator_is_the_bloch_solution():
         assert float(u_m / u_0) == pytest.approx(c1, rel=1e-12)
 
 
-def test_reduced_units_values():
-    r = units.ReducedUnits(1.0e10)
-    assert r.length == 1e-10
-    assert r.energy == pytest.approx(sc.hbar**2 * 1e20 / sc.m_e, rel=1e-15)
-    assert r.time * r.energy == pytest.approx(sc.hbar, rel=1e-15)
-    assert r.velocity * r.time == pytest.approx(r.length, rel=1e-15)
-    assert r.current_density == pytest.approx(sc.e * 1e30 * r.velocity, rel=1e-15)
-    assert r.force * r.length == pytest.approx(r.energy, rel=1e-15)
-    # Fermi energy of each band in the reduced units is (1 ± ζ)²/2 × energy
-    assert units.ReducedUnits(1e10, mass=2 * sc.m_e).energy == pytest.approx(r.energy / 2)
+def test_reduced_units_are_atomic_units_for_k_F_equal_inverse_bohr_radius():
+    """k_F = 1/a₀ with the electron mass turns ħ = m = k_F = 1 into Hartree atomic units (|e| = 1 too).
+
+    The CODATA atomic units of scipy.constants are adjusted values of their own (not computed
+    here from ħ, m_e, e), consistent with those to their relative uncertainties < 1e-9.
+    """
+    a0 = sc.physical_constants["Bohr radius"][0]
+    r = units.ReducedUnits(1.0 / a0)
+    atomic = {name: sc.physical_constants[f"atomic unit of {name}"][0] for name in ("time", "velocity", "force")}
+    assert r.length == pytest.approx(a0, rel=1e-15)
+    assert r.energy == pytest.approx(sc.physical_constants["Hartree energy"][0], rel=1e-9)
+    assert r.time == pytest.approx(atomic["time"], rel=1e-9)
+    assert r.velocity == pytest.approx(atomic["velocity"], rel=1e-9)
+    assert r.force == pytest.approx(atomic["force"], rel=1e-9)
+    # current density: atomic unit of current per a₀²; resistivity: ħ/e² = R_K/2π (von Klitzing) times a₀
+    assert r.current_density == pytest.approx(sc.physical_constants["atomic unit of current"][0] / a0**2, rel=1e-9)
+    assert r.resistivity == pytest.approx(sc.physical_constants["von Klitzing constant"][0] / (2 * np.pi) * a0,
+                                          rel=1e-9)  # fmt: skip
+    # the energy scales as k_F²/m, the resistivity unit as 1/k_F and not with m
+    r2 = units.ReducedUnits(2.0 / a0, mass=2 * sc.m_e)
+    assert r2.energy == pytest.approx(2 * r.energy, rel=1e-15)
+    assert r2.resistivity == pytest.approx(r.resistivity / 2, rel=1e-15)
 
 
 # --------------------------------------------------------------------------

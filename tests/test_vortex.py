@@ -209,6 +209,12 @@ def test_eq94_angle_averaged_formulas_against_2d_mori_kernel(vertex, channel):
     """vortex_resistivity_area (radial q-integrals) = mori_resistivity_from_fourier on a polar
     q-grid (the per-q kernel of the grid evaluator) with the exact transforms.
 
+    Both use the one ring kernel of spinlib.resistivity (itself checked against the ring average
+    of the explicit vertex, tests/test_resistivity.py::test_corrected_kernel_is_the_ring_average_of_the_onshell_vertex);
+    what is tested here is the reduction to the Hankel moments: the angular average over
+    ϕ_q of the harmonics of gauge_fourier, the longitudinal/transverse split (F₀ ∓ F₂, G₁) and
+    the prefactors 1/64n², 1/16n², 1/4n².
+
     Film of radius R = 8 (q-oscillations of period 2π/R resolved by 24
     Gauss-Legendre nodes per unit q, 32 angles: the integrand has harmonics
     up to e^{4iϕ_q}); tolerance 1e-6.

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+from scipy.integrate import cumulative_trapezoid
 
 from .. import forces as fo
 from .. import relaxation, thiele
 from .. import torque as tq
 from ..electron_gas import spin_density_s
 from ..grids import make_grid
-from ..plotting import LINE_COLORS, OKABE_ITO
+from ..plotting import LINE_COLORS, OKABE_ITO, spin_colormap
 from ..resistivity import reaction_force, tanh_wall_area_resistance
 from ..textures import domain_wall_angles, skyrmion_angles, unit_vectors
 from . import register
@@ -36,11 +37,9 @@ def wall_force_density(width, zeta, velocity=1.0, h=0.05, half_span=60.0):
     """
     (x,) = make_grid(round(2 * half_span / h) + 1, h)
     res = fo.current_induced_force(domain_wall_angles(x, width), h, zeta, velocity=[velocity, 0, 0])
-    tex = res.torque.texture
-    grad = tex.grad[0]
-    density = -np.sum(np.cross(tex.e, grad) * res.torque.nonlocal_, axis=-1)
+    (density,) = fo.force_density_from_torque(res.torque.texture, res.torque.nonlocal_, None)
     unit = float(spin_density_s(zeta)) * velocity
-    running = np.concatenate([[0.0], np.cumsum((density[1:] + density[:-1]) / 2 * h)])
+    running = cumulative_trapezoid(density, x, initial=0.0)
     return x, density / unit, running / unit, res.total[0] / unit
 
 
@@ -60,7 +59,7 @@ def draw_wall_force(axes, width, zeta, velocity=1.0, window=30.0, legend=True):
     axes[0].set_ylabel(r"$-(e_s\times\partial_x e_s)\cdot\tau_{\rm nl}\;/\;(s v k_F)$")
     axes[0].set_title(rf"(a) force density, $k_F\lambda={width:g}$, $\zeta={zeta:g}$", fontsize=13)
     axes[1].plot(x[sel], running[sel], color=OKABE_ITO[5], label=r"$\int_{-\infty}^{x}$ force density")
-    axes[1].axhline(golden, color=OKABE_ITO[0], ls="--", lw=1.2, label="golden rule = (58) with Mori $\\rho_S$")
+    axes[1].axhline(golden, color=OKABE_ITO[0], ls="--", lw=1.2, label="golden rule, analytic spectrum")
     axes[1].set_ylabel(r"$F/(s v)$ per area")
     axes[1].set_title("(b) running integral", fontsize=13)
     if legend:
@@ -106,8 +105,8 @@ def forces_reflection_width(zetas=(0.3, 0.5, 0.7)):
             (x,) = make_grid(round(2 * max(30.0, 20 * w) / h) + 1, h)
             grid.append(fo.current_induced_force(domain_wall_angles(x, w), h, zeta, velocity=[1.0, 0, 0]).total[0])
         ax.semilogy(grid_widths, np.array(grid) / s, "o", color=color)
-    ax.plot([], [], "o", color="0.3", label="(53) with the FFT spin density")
-    ax.plot([], [], "s", mfc="none", color="0.3", label=r"(58): $eN_e\rho_S j$, Mori $\rho_S$")
+    ax.plot([], [], "o", color="0.3", label="(53) with the FFT spin density (independent)")
+    ax.plot([], [], "s", mfc="none", color="0.3", label=r"(58): $eN_e\rho_S j$, Mori $\rho_S$ (same integral)")
     ax.plot([], [], ":", color="0.3", label="isotropic average (B.3): 1/3")
     ax.set_xlabel(r"$k_F\lambda$")
     ax.set_ylabel(r"$F^{\rm na}/(s v)$ per area")
@@ -166,7 +165,7 @@ def forces_fig5(params=FIG5):
     fig, axes = plt.subplots(1, 2, figsize=(14, 6.2), gridspec_kw={"width_ratios": [1.15, 1]})
     ax = axes[0]
     X, Y, e = sk["X"], sk["Y"], sk["e"]
-    ax.pcolormesh(X, Y, e[..., 2], cmap="RdBu_r", vmin=-1, vmax=1, shading="auto")
+    ax.pcolormesh(X, Y, e[..., 2], cmap=spin_colormap(), vmin=-1, vmax=1, shading="auto")
     step = max(1, X.shape[0] // 14)
     sl = (slice(step // 2, None, step), slice(step // 2, None, step))
     ax.quiver(X[sl], Y[sl], e[..., 0][sl], e[..., 1][sl], color="0.3", pivot="mid", scale=25)

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-from scipy import integrate
 
-from .. import electron_gas, resistivity, textures, vortex
+from .. import resistivity, textures, vortex
 from ..plotting import OKABE_ITO
-from ..scattering import born_tanh_wall, rosen_zener_mistracking
 from . import register
 
 NOTEBOOK = "06_mori_resistivity"
@@ -21,48 +19,15 @@ NOTEBOOK = "06_mori_resistivity"
 # --------------------------------------------------------------------------
 # helpers the notebook also uses
 # --------------------------------------------------------------------------
-def wire_channel_sum(width: float, zeta: float, process: str = "all", mistracking: str = "born") -> float:
-    """ρ_S L of a tanh wall from the golden rule over the transverse modes of a wire.
-
-    An evaluation independent of (74)-(75): each mode k_⊥ < k_F- is a 1D
-    problem (k_z± = √(k_F±² - k_⊥²), polarisation ζ' = (k_z+ - k_z-)/(k_z+ + k_z-),
-    width k̄λ) whose first-order Born probabilities are
-    :func:`spinlib.scattering.born_tanh_wall`; momentum balance gives
-    ρ_S L = (1/2π²n²) ∫ k_⊥ dk_⊥ [P_mis (k_z+ - k_z-)² + P_ref (k_z+ + k_z-)²].
-    ``mistracking="rosen_zener"`` replaces the Born mistracking by the exact
-    wide-wall value :func:`spinlib.scattering.rosen_zener_mistracking`.
-    """
-    kp, km = 1 + zeta, 1 - zeta
-    n = float(electron_gas.total_density(zeta))
-
-    def integrand(t):
-        kperp = km * np.sin(t)
-        kzp, kzm = np.sqrt(kp**2 - kperp**2), np.sqrt(km**2 - kperp**2)
-        kbar, zp = (kzp + kzm) / 2, (kzp - kzm) / (kzp + kzm)
-        born = born_tanh_wall(zp, kbar * width)
-        p_mis = float(rosen_zener_mistracking(zp, kbar * width)) if mistracking == "rosen_zener" else float(
-            born["T_mistrack"]
-        )
-        out = 0.0
-        if process in ("all", "mistracking"):
-            out += p_mis * (kzp - kzm) ** 2
-        if process in ("all", "reflection"):
-            out += float(born["R_maj_min"]) * (kzp + kzm) ** 2
-        return kperp * out / np.pi * km * np.cos(t)
-
-    val = integrate.quad(integrand, 0.0, np.pi / 2, limit=200, epsabs=0, epsrel=1e-9)[0]
-    return val / (2 * np.pi * n**2)
-
-
 def draw_wall_integrand(ax, zeta: float, kf_width: float) -> float:
     """The integrand of ρ_S L for a tanh wall against q, the window split into its two processes.
 
-    Returns ρ_S L (closed form).  The integrand (ζ²/2n²) sech²(πqλ/2)/q is
+    Returns ρ_S L (closed form).  The integrand
+    :func:`spinlib.resistivity.tanh_wall_resistance_integrand`, (ζ²/2n²) sech²(πqλ/2)/q, is
     drawn on 2ζ ≤ q ≤ 2√ζ (mistracking) and 2√ζ ≤ q ≤ 2 (spin-flip reflection).
     """
-    n = float(electron_gas.total_density(zeta))
     q = np.linspace(1e-3, 2.4, 1200)
-    f = zeta**2 / (2 * n**2) * (np.pi / 2 / np.cosh(np.pi * q * kf_width / 2)) ** 2 * 4 / np.pi**2 / q
+    f = resistivity.tanh_wall_resistance_integrand(q, kf_width, zeta)
     ax.semilogy(q, f, color="0.6", lw=1.2, label="outside the window")
     split = 2 * np.sqrt(zeta)
     for lo, hi, color, label in ((2 * zeta, split, OKABE_ITO[5], "mistracking"),
@@ -148,7 +113,8 @@ def mori_wall_resistance(zetas=(0.2, 0.5)):
                   ls="-.")  # fmt: skip
         ax.loglog(marks, [wall_grid_value(zeta, w) for w in marks], "o", color=color, ms=7,
                   label="grid (FFT of the gauge field)")  # fmt: skip
-        ax.loglog(marks, [wire_channel_sum(w, zeta) for w in marks], "x", color="k", ms=8, mew=2,
+        ax.loglog(marks, [resistivity.tanh_wall_area_resistance_wire_sum(w, zeta) for w in marks], "x",
+                  color="k", ms=8, mew=2,
                   label="golden rule over wire modes" if zeta == zetas[0] else None)  # fmt: skip
     ax.set_ylim(1e-30, 10)
     ax.set_xlabel(r"$k_F\lambda$")
@@ -158,8 +124,9 @@ def mori_wall_resistance(zetas=(0.2, 0.5)):
     ax = axes[1]
     w2 = np.geomspace(1.0, 12.0, 12)
     for zeta, color in zip(zetas, (OKABE_ITO[5], OKABE_ITO[6])):
-        born = np.array([wire_channel_sum(w, zeta, "mistracking") for w in w2])
-        exact = np.array([wire_channel_sum(w, zeta, "mistracking", "rosen_zener") for w in w2])
+        born = np.array([resistivity.tanh_wall_area_resistance_wire_sum(w, zeta, "mistracking") for w in w2])
+        exact = np.array([resistivity.tanh_wall_area_resistance_wire_sum(w, zeta, "mistracking", "rosen_zener")
+                          for w in w2])
         ax.semilogx(w2, born / exact, "o-", color=color, label=rf"$\zeta={zeta:g}$")
         ax.axhline(np.pi**2 / (4 * (1 - zeta**2)), color=color, ls=":", lw=1.2)
     ax.set_xlabel(r"$k_F\lambda$")

@@ -43,11 +43,6 @@ def _colors(n: int):
     return [LINE_COLORS[i % len(LINE_COLORS)] for i in range(n)]
 
 
-def lindhard(q_tilde):
-    """Lindhard function F(q̃) = 1/2 + (1-q̃²) ln|(1+q̃)/(1-q̃)|/(4q̃) (the ζ → 0 limit of H̃1)."""
-    return response.h1_tilde(q_tilde, 1e-12)
-
-
 def draw_q_space(ax, kernel: str, zetas, q=Q_GRID, *, legend: bool = True) -> None:
     """K̃(q̃) for several ζ, with the Stoner window edges q̃ = ζ dotted for χ̃."""
     for zeta, color in zip(zetas, _colors(len(zetas))):
@@ -57,7 +52,7 @@ def draw_q_space(ax, kernel: str, zetas, q=Q_GRID, *, legend: bool = True) -> No
         if kernel in ("chi1", "chi2"):
             ax.axvline(zeta, color=color, lw=0.8, ls=":")
     if kernel == "h1":
-        ax.plot(q, lindhard(q), color=OKABE_ITO[0], lw=1.2, ls="--", label=r"Lindhard ($\zeta\to0$)")
+        ax.plot(q, response.lindhard(q), color=OKABE_ITO[0], lw=1.2, ls="--", label=r"Lindhard ($\zeta\to0$)")
     ax.axvline(1.0, color="0.5", lw=0.8, ls=":")
     ax.axhline(0.0, color="0.5", lw=0.6)
     ax.set_xlabel(r"$\tilde q = q/2k_F$")

@@ -18,18 +18,19 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import wall_comparison as wc
+from ..electron_gas import fermi_wavevectors
 from ..gauge import spin_frame
 from ..plotting import LINE_COLORS, OKABE_ITO
-from ..response import asymptotic_form, chi1_longitudinal_tilde
+from ..response import asymptotic_form, chi1_longitudinal_tilde, small_q_coefficient
 from ..scattering import (
-    WallProfile,
     born_tanh_wall,
+    rosen_zener_born_ratio,
     rosen_zener_mistracking,
     scattering_matrix,
     tanh_profile,
     tanh_wall,
 )
-from ..textures import domain_wall_angles
+from ..torque import wall_stoner_torque_asymptote
 from . import register
 
 NOTEBOOK = "09_exact_scattering"
@@ -102,18 +103,6 @@ def scattering_probabilities(zetas=(0.3, 0.5, 0.7)):
     return fig
 
 
-def _partial_wall(width: float, fraction: float) -> WallProfile:
-    """θ = fraction · 2 arctan e^{x/λ}: a tanh wall that rotates by Θ = fraction · π."""
-    return WallProfile(
-        lambda u: fraction * domain_wall_angles(u, 1.0, kind="neel")[0],
-        lambda u: np.zeros(np.shape(u)),
-        (-36.0, 36.0),
-        width,
-        True,
-        "partial tanh",
-    )
-
-
 @lru_cache(maxsize=8)
 def rotation_angle_data(width: float = 2.0, zetas: tuple = (0.2, 0.4, 0.6, 0.8),
                         fractions: tuple = tuple(np.linspace(0.05, 1.0, 20))):
@@ -122,7 +111,7 @@ def rotation_angle_data(width: float = 2.0, zetas: tuple = (0.2, 0.4, 0.6, 0.8),
     born = born_tanh_wall(z, width)
     mis, flip = [], []
     for f in fractions:
-        res = scattering_matrix(_partial_wall(width, f), z, tol=1e-12)
+        res = scattering_matrix(tanh_profile(width, kind="neel", rotation=f * np.pi), z, tol=1e-12)
         mis.append(res["T_mistrack"] / (f**2 * born["T_mistrack"]))
         flip.append(res["R_maj_min"] / (f**2 * born["R_maj_min"]))
     return np.asarray(fractions), np.array(mis), np.array(flip)
@@ -155,10 +144,10 @@ def scattering_born_validity():
         ok = d["exact"]["T_mistrack"] > P_FLOOR
         ax.semilogx(w[ok], (d["exact"]["T_mistrack"] / d["born"]["T_mistrack"])[ok], color=color,
                     label=rf"$\zeta={zeta:g}$")  # fmt: skip
-        ax.axhline(4 * (1 - zeta**2) / np.pi**2, color=color, ls=":", lw=1.3)
+        ax.axhline(float(rosen_zener_born_ratio(zeta)), color=color, ls=":", lw=1.3)
     ax.set_xlabel(r"$k_F\lambda$")
     ax.set_ylabel(r"$T_{\rm mis}^{\rm exact}/T_{\rm mis}^{\rm Born}$")
-    ax.set_title(r"(a) 180° wall: dotted $4(1-\zeta^2)/\pi^2$")
+    ax.set_title(r"(a) 180° wall: dotted Rosen–Zener/Born $= 4(1-\zeta^2)/\pi^2$")
     ax.set_ylim(0, 1.05)
     ax.legend(fontsize=11)
     ax = axes[1]
@@ -194,7 +183,7 @@ def resistance_curves(zeta: float):
     """Landauer (exact, Born), Mori (74) in 1D and the exact drift resistance vs k_Fλ."""
     d = wall_data(float(zeta))
     w, ex, pb = d["widths"], d["exact"], d["born_matrix"]
-    r_born = 0.5 * (pb[..., 0, 0] + pb[..., 1, 0] + pb[..., 0, 1] + pb[..., 1, 1])
+    r_born = wc.mean_reflection(pb)
     land_born = np.full(w.shape, np.nan)
     ok = r_born < 1
     land_born[ok] = wc.landauer_wall_resistance(pb[ok])
@@ -352,7 +341,7 @@ def torque_profile_data(zeta: float, width: float, weighting: str, window: float
     prof = tanh_profile(width, cutoff=24.0)
     xs = np.linspace(-window * width, window * width, points)
     ex = wc.weighted_spin_profile(prof, zeta, xs, weighting)
-    h = min(spacing, 0.1 / (1 + zeta))
+    h = min(spacing, 0.1 / float(fermi_wavevectors(zeta)[0]))
     n_half = int(np.ceil((24.0 * width + 2.0) / h))
     xg = h * np.arange(-n_half, n_half + 1)
     fo_full = wc.first_order_spin_profile(prof, zeta, xg, weighting)
@@ -403,7 +392,7 @@ def scattering_torque_profiles(zeta: float = 0.5, widths=(0.7, 2.0, 6.0)):
 @lru_cache(maxsize=8)
 def nonadiabatic_data(zeta: float, widths: tuple = (8.0, 16.0, 32.0)):
     """In-plane τ - τ_ad of the drifting sea across tanh walls: exact, first order, predictions."""
-    c = (1 + zeta**2) / (4 * zeta**2)
+    c = float(wc.drift_kernel_1d_coefficient(zeta)) / 4  # K = 1 + c_1D q̃², q̃ = q/2: A - (c_1D/4) A''
     out = []
     for lam in widths:
         prof = tanh_profile(lam, cutoff=24.0)
@@ -466,8 +455,8 @@ def scattering_nonadiabatic_torque(zeta: float = 0.5):
     ax.legend(fontsize=10)
     ax = axes[2]
     zs = np.linspace(0.15, 0.95, 81)
-    c_1d = (1 + zs**2) / zs**2
-    c_3d = (3 * zs**4 + 5) / (5 * zs**2 * (zs**2 + 3))
+    c_1d = wc.drift_kernel_1d_coefficient(zs)
+    c_3d = small_q_coefficient("chi1_longitudinal", zs)
     ax.semilogy(zs, c_1d, color=OKABE_ITO[5], label=r"1D: $(1+\zeta^2)/\zeta^2$")
     ax.semilogy(zs, c_3d, color=OKABE_ITO[6], label=r"3D $\tilde\chi_L$: $(3\zeta^4+5)/5\zeta^2(\zeta^2+3)$")
     ax.semilogy(zs, 0.5 * c_1d, color=OKABE_ITO[5], ls=":", lw=1.4, label="1D exact at the wall centre (½)")
@@ -522,7 +511,7 @@ def far_field_envelope(zeta: float = 0.3, width: float = 1.0, span: float = 150.
         out[name] = np.linalg.norm(s - s_long[:, None] * ex.direction, axis=-1)[xg > 0] * 2 * np.pi
     x = out["x"]
     ref = np.interp(20.0, x, out["exact"])
-    wall = 1 / np.sqrt((np.pi * width / 2) ** 2 + x**2)
+    wall = np.abs(wall_stoner_torque_asymptote(x, width, zeta).envelope)  # shape only
     out["wall3d"] = wall * ref / np.interp(20.0, x, wall)
     form = asymptotic_form("chi1", zeta)
     point = np.full_like(x, np.nan)
@@ -562,7 +551,7 @@ def scattering_far_field(zeta: float = 0.3, width: float = 1.0):
                     label=r"$\mathbf{s}_\perp$ " + name)  # fmt: skip
         ax.semilogy(k, sp_long + 1e-12, color=OKABE_ITO[3], ls=ls, lw=1.4 if ls == "--" else 2,
                     label=r"$\mathbf{s}\cdot\mathbf{n}$ " + name)  # fmt: skip
-    kp, km = 1 + zeta, 1 - zeta
+    kp, km = (float(k) for k in fermi_wavevectors(zeta))
     for q, lab in ((kp - km, r"$k_{F+}-k_{F-}$"), (kp + km, r"$k_{F+}+k_{F-}$"), (2 * km, r"$2k_{F-}$"),
                    (2 * kp, r"$2k_{F+}$")):  # fmt: skip
         ax.axvline(q, color="0.5", ls=":", lw=1)

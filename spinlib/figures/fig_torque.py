@@ -12,21 +12,15 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-from scipy.special import exp1
 
 from .. import torque as tq
-from ..electron_gas import spin_density_s, total_density
+from ..electron_gas import spin_density_s
 from ..grids import make_grid
-from ..plotting import LINE_COLORS, OKABE_ITO
+from ..plotting import LINE_COLORS, OKABE_ITO, spin_colormap
 from ..textures import domain_wall_angles, skyrmion_angles
 from . import register
 
 NOTEBOOK = "04_torque"
-
-
-def small_q_coefficient_chi_l(zeta) -> float:
-    """c_L in χ̃_L = 1 + c_L q̃² + O(q̃⁴): (3ζ⁴ + 5)/(5ζ²(ζ² + 3)) (sympy, notebook 04)."""
-    return (3 * zeta**4 + 5) / (5 * zeta**2 * (zeta**2 + 3))
 
 
 def wall_torque(width, zeta, velocity=1.0, half_span=None, spacing=None, kind="bloch"):
@@ -98,10 +92,16 @@ def scaling_data(zeta, widths):
     return np.array(theta_ratio), np.array(phi_ratio)
 
 
+def inplane_prediction(width, zeta):
+    """max|e_θ·τ_nl|/max|τ_ad| = c_L/(4(k_Fλ)²) (:func:`spinlib.torque.wall_inplane_torque_asymptote`)."""
+    s = float(spin_density_s(zeta))  # max|τ_ad| = s v/λ at the centre, v = 1
+    return np.array([abs(tq.wall_inplane_torque_asymptote(0.0, w, zeta, velocity=1.0)) * w / s for w in width])
+
+
 def stoner_centre_prediction(width, zeta):
-    """|e_φ·τ_nl(0)|/max|τ_ad| = 12 n A_2 E_1(πζk_Fλ) k_F λ/s, A_2 = (π/4)ζ²/(1+3ζ²)."""
-    a2 = (np.pi / 4) * zeta**2 / (1 + 3 * zeta**2)
-    return 12 * total_density(zeta) * a2 * exp1(np.pi * zeta * width) * width / spin_density_s(zeta)
+    """|e_φ·τ_nl(0)|/max|τ_ad| from :func:`spinlib.torque.wall_stoner_torque_asymptote` (∝ E₁(πζk_Fλ) k_Fλ)."""
+    s = float(spin_density_s(zeta))
+    return np.array([abs(tq.wall_stoner_torque_asymptote(0.0, w, zeta).centre) * w / s for w in width])
 
 
 @register(
@@ -115,9 +115,8 @@ def torque_nonlocal_scaling(zetas=(0.3, 0.5, 0.7)):
     for zeta, color in zip(zetas, LINE_COLORS):
         theta_ratio, phi_ratio = scaling_data(zeta, widths)
         axes[0].loglog(widths, theta_ratio, "o", color=color, label=rf"$\zeta={zeta:g}$")
-        c_l = small_q_coefficient_chi_l(zeta)
         fine = np.geomspace(widths[0], widths[-1], 200)
-        axes[0].loglog(fine, c_l / (4 * fine**2), color=color, lw=1.2)
+        axes[0].loglog(fine, inplane_prediction(fine, zeta), color=color, lw=1.2)
         axes[1].semilogy(widths, phi_ratio, "o", color=color, label=rf"$\zeta={zeta:g}$")
         axes[1].semilogy(fine, stoner_centre_prediction(fine, zeta), color=color, lw=1.2)
     axes[0].set_xlabel(r"$k_F\lambda$")
@@ -140,10 +139,9 @@ def torque_nonlocal_scaling(zetas=(0.3, 0.5, 0.7)):
 def torque_nonlocal_tail(width=2.0, zeta=0.5):
     d = wall_torque(width, zeta, spacing=0.1, half_span=160.0)
     x = d["x"]
-    a2 = (np.pi / 4) * zeta**2 / (1 + 3 * zeta**2)
-    amp = 6 * total_density(zeta) * (a2 / zeta) * np.exp(-np.pi * zeta * width) / spin_density_s(zeta)
-    asym = -amp * np.real(np.exp(2j * zeta * x) / (np.pi * width / 2 - 1j * x))
-    envelope = amp / np.sqrt((np.pi * width / 2) ** 2 + x**2)
+    unit = float(spin_density_s(zeta))  # torques in units of s v k_F, v = 1
+    stoner = tq.wall_stoner_torque_asymptote(x, width, zeta)
+    asym, envelope = stoner.tail / unit, stoner.envelope / unit
     fig, axes = plt.subplots(1, 2, figsize=(14, 4.8))
     ax = axes[0]
     sel = (x > -20) & (x < 60)
@@ -152,7 +150,7 @@ def torque_nonlocal_tail(width=2.0, zeta=0.5):
     ax.plot(x[sel], d["nl_theta"][sel], color=OKABE_ITO[5], lw=1.2, label=r"$\tau_{\rm nl}\cdot e_\theta$")
     ax.set_xlabel(r"$x k_F$")
     ax.set_ylabel(r"$\tau_{\rm nl}/(s v k_F)$")
-    ax.set_ylim(-2.5 * amp / (np.pi * width / 2), 2.5 * amp / (np.pi * width / 2))
+    ax.set_ylim(-2.5 * envelope.max(), 2.5 * envelope.max())
     ax.set_title(rf"(a) $k_F\lambda={width:g}$, $\zeta={zeta:g}$: period $\pi/\zeta k_F$")
     ax.legend(fontsize=10, loc="upper right")
     ax = axes[1]
@@ -197,7 +195,7 @@ def torque_skyrmion(width=1.5, zeta=0.5):
     fig, axes = plt.subplots(1, 4, figsize=(18, 4.6))
     for ax, (val, title) in zip(axes, panels):
         lim = np.abs(val).max() / unit
-        im = ax.pcolormesh(X, Y, val / unit, cmap="RdBu_r", vmin=-lim, vmax=lim, shading="auto")
+        im = ax.pcolormesh(X, Y, val / unit, cmap=spin_colormap(), vmin=-lim, vmax=lim, shading="auto")
         ax.set_aspect("equal")
         ax.set_title(title, fontsize=13)
         ax.set_xlabel(r"$x k_F$")
